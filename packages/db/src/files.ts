@@ -1,0 +1,91 @@
+/**
+ * Data Exchange folders and files: metadata rows here, content in blob storage. Root ids are
+ * virtual and exist for every tenant; every query is scoped by tenant.
+ */
+import type { Readable } from "node:stream";
+import type { BlobStore } from "@jobmanager/storage";
+import type { Db, File, Folder } from "./client";
+
+export const PUBLIC_ROOT_ID = "_PUBLIC_ROOT_ID";
+export const PRIVATE_ROOT_ID = "_PRIVATE_ROOT_ID";
+const ROOT_IDS = new Set([PUBLIC_ROOT_ID, PRIVATE_ROOT_ID]);
+
+export function isRootFolderId(id: string): boolean {
+  return ROOT_IDS.has(id);
+}
+
+export async function folderExists(db: Db, tenantId: string, folderId: string): Promise<boolean> {
+  if (isRootFolderId(folderId)) return true;
+  return (await db.folder.count({ where: { id: folderId, tenantId } })) === 1;
+}
+
+/** Returns the folder named `name` under `parentId`, creating it when it does not exist. */
+export async function ensureFolder(
+  db: Db,
+  input: { tenantId: string; parentId: string; name: string; modifiedBy: string; id?: string },
+): Promise<Folder> {
+  const { tenantId, parentId, name } = input;
+  return db.folder.upsert({
+    where: { tenantId_parentId_name: { tenantId, parentId, name } },
+    create: input,
+    update: {},
+  });
+}
+
+/** Writes a file, replacing the content of one with the same name in the folder. */
+export async function putFile(
+  db: Db,
+  blobs: BlobStore,
+  input: { tenantId: string; folderId: string; name: string; content: Readable | Buffer | string; modifiedBy: string; contentType?: string },
+): Promise<File> {
+  const { tenantId, folderId, name, modifiedBy } = input;
+  const blob = await blobs.write(input.content);
+  const previous = await db.file.findUnique({ where: { tenantId_folderId_name: { tenantId, folderId, name } } });
+  const data = {
+    sizeInBytes: blob.size,
+    blobKey: blob.key,
+    modifiedBy,
+    contentType: input.contentType ?? contentTypeOf(name),
+  };
+  const file = await db.file.upsert({
+    where: { tenantId_folderId_name: { tenantId, folderId, name } },
+    create: { tenantId, folderId, name, ...data },
+    update: data,
+  });
+  if (previous) await blobs.delete(previous.blobKey);
+  return file;
+}
+
+/** Every file under a folder and its subfolders, with its path relative to that folder. */
+export async function listFilesRecursive(
+  db: Db,
+  tenantId: string,
+  folderId: string,
+  prefix = "",
+): Promise<Array<{ path: string; file: File }>> {
+  const files = await db.file.findMany({ where: { tenantId, folderId }, orderBy: { name: "asc" } });
+  const result = files.map((file) => ({ path: prefix + file.name, file }));
+  const children = await db.folder.findMany({ where: { tenantId, parentId: folderId }, orderBy: { name: "asc" } });
+  for (const child of children) {
+    result.push(...(await listFilesRecursive(db, tenantId, child.id, `${prefix}${child.name}/`)));
+  }
+  return result;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  csv: "text/csv",
+  txt: "text/plain",
+  json: "application/json",
+  html: "text/html",
+  md: "text/markdown",
+  png: "image/png",
+  jpg: "image/jpeg",
+  svg: "image/svg+xml",
+  zpln: "application/json",
+  ipynb: "application/x-ipynb+json",
+};
+
+export function contentTypeOf(name: string): string {
+  const extension = name.includes(".") ? name.split(".").pop()!.toLowerCase() : "";
+  return CONTENT_TYPES[extension] ?? "application/octet-stream";
+}

@@ -1,0 +1,5 @@
+export * from "./client";
+export * from "./events";
+export * from "./files";
+export * from "./jobs";
+export * from "./tokens";

@@ -1,0 +1,78 @@
+/**
+ * The one place that writes `Job.status`. `createJob` records the initial SUBMITTED status and
+ * `transitionJob` every later one: each asks the domain state machine, updates the row only if
+ * its status is still the one it read (compare-and-set, so two writers can never both win),
+ * appends a JobEvent in the same transaction, and publishes the change after commit.
+ */
+import { randomUUID } from "node:crypto";
+import { InvalidTransitionError, NotFoundError, transition, type JobParameters, type JobStatus } from "@jobmanager/domain";
+import type { Db, Job } from "./client";
+import type { EventBus } from "./events";
+
+export interface NewJob extends JobParameters {
+  tenantId: string;
+  modelVersionId: string;
+}
+
+export async function createJob(db: Db, bus: EventBus, input: NewJob): Promise<Job> {
+  const { job, event } = await db.$transaction(async (tx) => {
+    const job = await tx.job.create({
+      data: { ...input, environmentId: randomUUID(), status: "SUBMITTED", message: "" },
+    });
+    const event = await tx.jobEvent.create({
+      data: { jobId: job.id, status: job.status, message: job.message, at: job.createdAt },
+    });
+    return { job, event };
+  });
+  bus.publish({ type: "job.updated", job, eventId: event.id });
+  return job;
+}
+
+export interface TransitionRequest {
+  jobId: string;
+  to: JobStatus;
+  message?: string;
+  /** Move only from this status (e.g. claiming moves only SUBMITTED jobs); otherwise a 409. */
+  from?: JobStatus;
+  /** Other columns written in the same update (lease, timestamps). */
+  data?: Partial<Pick<Job, "leaseOwner" | "leaseExpiresAt">>;
+}
+
+/** Moves a job to `to`; throws InvalidTransitionError when the move is illegal from its status. */
+export async function transitionJob(db: Db, bus: EventBus, request: TransitionRequest): Promise<Job> {
+  const { jobId, to } = request;
+  for (;;) {
+    const current = await db.job.findUnique({ where: { id: jobId }, select: { status: true, message: true } });
+    if (!current) throw new NotFoundError("Job", jobId);
+    const from = current.status as JobStatus;
+    if (request.from && from !== request.from) throw new InvalidTransitionError(from, to);
+    transition(from, to);
+
+    const message = request.message ?? current.message;
+    const at = new Date();
+    const written = await db.$transaction(async (tx) => {
+      const { count } = await tx.job.updateMany({
+        where: { id: jobId, status: from },
+        data: {
+          ...request.data,
+          status: to,
+          message,
+          ...(to === "STARTING" ? { startedAt: at } : {}),
+          ...(isFinalStatus(to) ? { finishedAt: at, leaseOwner: null, leaseExpiresAt: null } : {}),
+        },
+      });
+      if (count === 0) return null;
+      const event = await tx.jobEvent.create({ data: { jobId, status: to, message, at } });
+      const job = await tx.job.findUniqueOrThrow({ where: { id: jobId } });
+      return { job, event };
+    });
+    // Another writer changed the status between our read and our write: judge again.
+    if (!written) continue;
+    bus.publish({ type: "job.updated", job: written.job, eventId: written.event.id });
+    return written.job;
+  }
+}
+
+function isFinalStatus(status: JobStatus): boolean {
+  return status === "SUCCEEDED" || status === "FAILED" || status === "STOPPED";
+}

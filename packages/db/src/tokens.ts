@@ -1,0 +1,28 @@
+/**
+ * API tokens: a random secret shown once; only its SHA-256 is stored. A fast hash is right
+ * here because the secret has 256 bits of entropy (slow hashes are for passwords).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { Db, Tenant } from "./client";
+
+const PREFIX = "jm_";
+
+export function hashToken(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export async function createApiToken(db: Db, tenantId: string, name: string): Promise<{ id: string; secret: string }> {
+  const secret = PREFIX + randomBytes(32).toString("base64url");
+  const token = await db.apiToken.create({
+    data: { tenantId, name, secretHash: hashToken(secret), prefix: secret.slice(0, PREFIX.length + 6) },
+  });
+  return { id: token.id, secret };
+}
+
+/** The tenant a live (not revoked) token belongs to, or null. */
+export async function findTenantByToken(db: Db, secret: string): Promise<Tenant | null> {
+  if (!secret.startsWith(PREFIX)) return null;
+  const token = await db.apiToken.findUnique({ where: { secretHash: hashToken(secret) }, include: { tenant: true } });
+  if (!token || token.revokedAt) return null;
+  return token.tenant;
+}

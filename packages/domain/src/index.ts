@@ -1,0 +1,5 @@
+export * from "./errors";
+export * from "./job-status";
+export * from "./notebook";
+export * from "./schemas";
+export * from "./zeppelin";

@@ -1,0 +1,37 @@
+/**
+ * Input contracts, written once and shared by REST and GraphQL: each schema and its type
+ * share a name. `parseInput` turns a zod failure into a ValidationError whose message names
+ * every offending field.
+ */
+import { z } from "zod";
+import { ValidationError } from "./errors";
+
+const id = (field: string) =>
+  z.string({ error: `${field} is required and must be a string` }).trim().min(1, `${field} must not be empty`);
+
+/** The v3 SDK and samples send the limit as a string ("7200"); numbers are accepted too. */
+const seconds = z
+  .union([z.number(), z.string().trim().regex(/^\d+$/, "must be a whole number of seconds")])
+  .transform((value) => Number(value))
+  .pipe(z.number().int("must be a whole number of seconds").min(1, "must be at least 1").max(31_536_000, "must be at most one year"));
+
+export const DEFAULT_MAXIMUM_EXECUTION_TIME_SECONDS = 3600;
+
+export const JobParameters = z.object({
+  modelId: id("modelId"),
+  configurationId: id("configurationId"),
+  inputFolderId: id("inputFolderId"),
+  outputFolderId: id("outputFolderId"),
+  maximumExecutionTimeInSeconds: seconds.optional().default(DEFAULT_MAXIMUM_EXECUTION_TIME_SECONDS),
+});
+export type JobParameters = z.infer<typeof JobParameters>;
+
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.join(".");
+    return path && !issue.message.startsWith(path) ? `${path}: ${issue.message}` : issue.message;
+  });
+  throw new ValidationError(`Invalid input: ${problems.join("; ")}.`);
+}
