@@ -1,0 +1,57 @@
+/**
+ * The server's configuration, read from the environment once and validated here; nothing
+ * else reads process.env.
+ */
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+
+const repoRoot = path.resolve(import.meta.dirname, "../../..");
+
+const Environment = z.object({
+  /** Interface to bind; localhost unless told otherwise. */
+  JOBMANAGER_HOST: z.string().default("127.0.0.1"),
+  JOBMANAGER_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Database, blobs and environments' working directories. */
+  JOBMANAGER_DATA_DIR: z.string().default(path.join(repoRoot, ".data")),
+  /** SQLite file URL; defaults to `<data dir>/jobmanager.db`. */
+  DATABASE_URL: z.string().optional(),
+  /** The exported web UI (apps/web/out). */
+  JOBMANAGER_WEB_DIR: z.string().default(path.join(repoRoot, "apps/web/out")),
+  /** Environments run at once by the in-process runner; defaults to the number of CPUs. */
+  JOBMANAGER_MAX_ENVIRONMENTS: z.coerce.number().int().min(1).default(os.availableParallelism()),
+  /** Set to "false" to serve the API without running jobs (a separate runner does). */
+  JOBMANAGER_RUNNER: z.enum(["true", "false"]).default("true"),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  webDir: string;
+  maxEnvironments: number;
+  runner: boolean;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.JOBMANAGER_DATA_DIR);
+  return {
+    host: e.JOBMANAGER_HOST,
+    port: e.JOBMANAGER_PORT,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "jobmanager.db")}`,
+    webDir: path.resolve(e.JOBMANAGER_WEB_DIR),
+    maxEnvironments: e.JOBMANAGER_MAX_ENVIRONMENTS,
+    runner: e.JOBMANAGER_RUNNER === "true",
+    logLevel: e.LOG_LEVEL,
+  };
+}

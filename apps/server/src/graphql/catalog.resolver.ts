@@ -1,0 +1,31 @@
+import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { PUBLIC_ROOT_ID } from "@jobmanager/db";
+import { listConfigurations, listFolders, listModels } from "../services/catalog";
+import type { GraphQLContext } from "./context";
+import { EnvironmentConfigurationType, FolderType, ModelType, TenantType } from "./types";
+
+@Resolver()
+export class CatalogResolver {
+  @Query(() => TenantType, { description: "The tenant of the caller's token." })
+  viewer(@Ctx() { services }: GraphQLContext): TenantType {
+    return { id: services.tenant.id, name: services.tenant.name };
+  }
+
+  @Query(() => [ModelType])
+  models(@Ctx() { services }: GraphQLContext): Promise<ModelType[]> {
+    return listModels(services);
+  }
+
+  @Query(() => [EnvironmentConfigurationType])
+  configurations(@Ctx() { services }: GraphQLContext): Promise<EnvironmentConfigurationType[]> {
+    return listConfigurations(services);
+  }
+
+  @Query(() => [FolderType], { description: "The folders directly under a folder (default: the public root)." })
+  folders(
+    @Arg("parentId", () => String, { defaultValue: PUBLIC_ROOT_ID }) parentId: string,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<FolderType[]> {
+    return listFolders(services, parentId);
+  }
+}

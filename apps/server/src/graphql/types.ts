@@ -1,0 +1,136 @@
+/**
+ * GraphQL object types. Rows from the database are turned into these by the `to…` functions,
+ * so the schema's names (creationDate, createdBy) stay those of the v3 API.
+ */
+import type { Job, JobEvent, ParagraphRun } from "@jobmanager/db";
+import { JOB_STATUSES, type JobStatus } from "@jobmanager/domain";
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+
+export const JobStatusEnum = Object.fromEntries(JOB_STATUSES.map((s) => [s, s])) as { [S in JobStatus]: S };
+registerEnumType(JobStatusEnum, { name: "JobStatus", description: "The status of a job (v3 Job Manager)." });
+
+export const ParagraphStatusEnum = { READY: "READY", PENDING: "PENDING", RUNNING: "RUNNING", FINISHED: "FINISHED", ERROR: "ERROR", ABORT: "ABORT" } as const;
+registerEnumType(ParagraphStatusEnum, { name: "ParagraphStatus", description: "The status of one paragraph of a job's notebook." });
+
+@ObjectType("Tenant")
+export class TenantType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType("Model")
+export class ModelType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) description!: string;
+  @Field(() => String) type!: string;
+}
+
+@ObjectType("EnvironmentConfiguration")
+export class EnvironmentConfigurationType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) description!: string;
+}
+
+@ObjectType("Folder")
+export class FolderType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) parentId!: string;
+}
+
+@ObjectType("JobEvent", { description: "One status change of a job, in the order they happened." })
+export class JobEventType {
+  @Field(() => ID) id!: string;
+  @Field(() => JobStatusEnum) status!: JobStatus;
+  @Field(() => String) message!: string;
+  @Field(() => GraphQLISODateTime) at!: Date;
+}
+
+@ObjectType("ParagraphResult", { description: "One typed result of a paragraph (Zeppelin's display system)." })
+export class ParagraphResultType {
+  @Field(() => String, { description: "TEXT, HTML (sanitised), TABLE (tab-separated, header first) or IMG." }) type!: string;
+  @Field(() => String) data!: string;
+}
+
+@ObjectType("ParagraphRun")
+export class ParagraphRunType {
+  @Field(() => Int) index!: number;
+  @Field(() => String) paragraphId!: string;
+  @Field(() => String, { nullable: true }) title!: string | null;
+  @Field(() => String) interpreter!: string;
+  @Field(() => ParagraphStatusEnum) status!: string;
+  @Field(() => [ParagraphResultType]) results!: ParagraphResultType[];
+  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) startedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt!: Date | null;
+  @Field(() => Int, { nullable: true }) durationMs!: number | null;
+}
+
+@ObjectType("Job")
+export class JobType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) modelId!: string;
+  @Field(() => String) modelVersionId!: string;
+  @Field(() => String) configurationId!: string;
+  @Field(() => String) environmentId!: string;
+  @Field(() => String) inputFolderId!: string;
+  @Field(() => String) outputFolderId!: string;
+  @Field(() => Int) maximumExecutionTimeInSeconds!: number;
+  @Field(() => JobStatusEnum) status!: JobStatus;
+  @Field(() => String) message!: string;
+  @Field(() => GraphQLISODateTime) creationDate!: Date;
+  @Field(() => String, { description: "The tenant that created the job." }) createdBy!: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) startedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt!: Date | null;
+}
+
+@ObjectType("PageInfo")
+export class PageInfoType {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType("JobConnection")
+export class JobConnectionType {
+  @Field(() => [JobType]) nodes!: JobType[];
+  @Field(() => Int) totalCount!: number;
+  @Field(() => PageInfoType) pageInfo!: PageInfoType;
+}
+
+@InputType("StartJobInput")
+export class StartJobInput {
+  @Field(() => String) modelId!: string;
+  @Field(() => String) configurationId!: string;
+  @Field(() => String) inputFolderId!: string;
+  @Field(() => String) outputFolderId!: string;
+  @Field(() => Int, { nullable: true }) maximumExecutionTimeInSeconds?: number | null;
+}
+
+export function toJobType(job: Job): JobType {
+  return {
+    id: job.id,
+    modelId: job.modelId,
+    modelVersionId: job.modelVersionId,
+    configurationId: job.configurationId,
+    environmentId: job.environmentId,
+    inputFolderId: job.inputFolderId,
+    outputFolderId: job.outputFolderId,
+    maximumExecutionTimeInSeconds: job.maximumExecutionTimeInSeconds,
+    status: job.status as JobStatus,
+    message: job.message,
+    creationDate: job.createdAt,
+    createdBy: job.tenantId,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+  };
+}
+
+export function toJobEventType(event: JobEvent): JobEventType {
+  return { id: String(event.id), status: event.status as JobStatus, message: event.message, at: event.at };
+}
+
+export function toParagraphRunType(run: ParagraphRun): ParagraphRunType {
+  return { ...run, results: JSON.parse(run.results) as ParagraphResultType[] };
+}

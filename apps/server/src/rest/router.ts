@@ -1,0 +1,55 @@
+/**
+ * The REST compatibility routes of the v3 reference. Every route runs as the tenant of the
+ * bearer token; errors leave as `{errors:[{code,message,logref}]}`.
+ */
+import type { Db, EventBus } from "@jobmanager/db";
+import { NotFoundError, ValidationError } from "@jobmanager/domain";
+import express, { type ErrorRequestHandler, type Response, type Router } from "express";
+import type { Logger } from "pino";
+import { authenticate } from "../auth";
+import { errorBody, mapError } from "../errors";
+import type { ServiceContext } from "../services/context";
+import { getJob, startJob } from "../services/jobs";
+import { toV3Job } from "./v3-job";
+
+/** The services of the authenticated tenant, set by the authentication middleware. */
+function services(res: Response): ServiceContext {
+  return res.locals.services as ServiceContext;
+}
+
+export function createRestRouter({ db, bus, logger }: { db: Db; bus: EventBus; logger: Logger }): Router {
+  const router = express.Router();
+  router.use(express.json({ limit: "1mb" }));
+  router.use(async (req, res, next) => {
+    const tenant = await authenticate(db, req.headers.authorization);
+    res.locals.services = { db, bus, tenant } satisfies ServiceContext;
+    next();
+  });
+
+  const jobs = express.Router();
+  jobs.post("/jobs", async (req, res) => {
+    if (req.body === undefined) throw new ValidationError("The request body must be a JSON object (Content-Type: application/json).");
+    const job = await startJob(services(res), req.body);
+    res.status(201).json(toV3Job(job));
+  });
+  jobs.get("/jobs/:id", async (req, res) => {
+    res.json(toV3Job(await getJob(services(res), req.params.id as string)));
+  });
+  router.use("/jobmanager/v3", jobs);
+
+  router.use((req) => {
+    throw new NotFoundError("Route", `${req.method} ${req.baseUrl}${req.path}`);
+  });
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    const mapped = isBodyParseError(error)
+      ? mapError(new ValidationError(`The request body is not valid JSON: ${error.message}`), logger)
+      : mapError(error, logger);
+    res.status(mapped.httpStatus).json(errorBody(mapped));
+  };
+  router.use(onError);
+  return router;
+}
+
+function isBodyParseError(error: unknown): error is Error {
+  return error instanceof SyntaxError && (error as { type?: string }).type === "entity.parse.failed";
+}

@@ -1,0 +1,122 @@
+/**
+ * Builds and starts the whole server on one port: REST compatibility routes under /api,
+ * GraphQL over HTTP and graphql-ws on /graphql, the exported web UI, and the in-process runner.
+ */
+import fs from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import { createDb, createEventBus, type Db, type EventBus } from "@jobmanager/db";
+import { AppError } from "@jobmanager/domain";
+import { createRunner, type Runner } from "@jobmanager/engine";
+import { createFileSystemBlobStore, type BlobStore } from "@jobmanager/storage";
+import express from "express";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import { authenticate } from "./auth";
+import type { Config } from "./config";
+import type { GraphQLContext } from "./graphql/context";
+import { formatGraphQLError, toGraphQLError } from "./graphql/errors";
+import { buildSchema } from "./graphql/schema";
+import { createLogger, type Logger } from "./logger";
+import { createRestRouter } from "./rest/router";
+
+export interface RunningServer {
+  url: string;
+  db: Db;
+  bus: EventBus;
+  blobs: BlobStore;
+  runner: Runner | null;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const db = await createDb(config.databaseUrl);
+  const bus = createEventBus();
+  const blobs = createFileSystemBlobStore(path.join(config.dataDir, "blobs"));
+  const runner = config.runner
+    ? createRunner(
+        { db, bus, blobs, workRoot: path.join(config.dataDir, "environments"), logger: logger.child({ component: "runner" }) },
+        { concurrency: config.maxEnvironments },
+      )
+    : null;
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = createHttpServer(app);
+  const schema = await buildSchema();
+
+  const contextFor = async (authorization: unknown): Promise<GraphQLContext> => {
+    try {
+      return { services: { db, bus, tenant: await authenticate(db, authorization) }, logger };
+    } catch (error) {
+      throw error instanceof AppError ? toGraphQLError(error) : error;
+    }
+  };
+
+  const formatError = formatGraphQLError(logger);
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: (ctx) => contextFor(ctx.connectionParams?.authorization),
+      // Errors in subscription results get the same codes and masking as over HTTP.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : result,
+      onConnect: async (ctx) => {
+        try {
+          await authenticate(db, ctx.connectionParams?.authorization);
+          return true;
+        } catch {
+          return false; // closes the socket with 4403 Forbidden
+        }
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.use("/api", createRestRouter({ db, bus, logger }));
+  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers.authorization) }));
+  if (fs.existsSync(config.webDir)) {
+    app.use(express.static(config.webDir, { extensions: ["html"] }));
+  } else {
+    logger.warn({ webDir: config.webDir }, "web UI not built; serving the API only");
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  runner?.start();
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    db,
+    bus,
+    blobs,
+    runner,
+    logger,
+    async close() {
+      await runner?.stop();
+      await apollo.stop(); // drains HTTP connections and the websocket server
+      await db.$disconnect();
+    },
+  };
+}

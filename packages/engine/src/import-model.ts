@@ -1,0 +1,15 @@
+/** Loads the job's model version from blob storage and parses it into a Notebook. */
+import { parseZeppelinNote, type Notebook } from "@jobmanager/domain";
+import type { Job } from "@jobmanager/db";
+import type { EngineContext } from "./engine-context";
+
+export async function importModel(ctx: EngineContext, job: Job): Promise<Notebook> {
+  const version = await ctx.db.modelVersion.findUniqueOrThrow({ where: { id: job.modelVersionId } });
+  const payload = await ctx.blobs.readAll(version.blobKey);
+  switch (version.format) {
+    case "zeppelin":
+      return parseZeppelinNote(payload.toString("utf8"));
+    default:
+      throw new Error(`Unsupported model format '${version.format}'`);
+  }
+}

@@ -1,0 +1,3 @@
+export type { EngineContext } from "./engine-context";
+export { silentLogger, type Logger } from "./logger";
+export { createRunner, type Runner, type RunnerOptions } from "./runner";
