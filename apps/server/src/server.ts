@@ -23,6 +23,7 @@ import { formatGraphQLError, toGraphQLError } from "./graphql/errors";
 import { buildSchema } from "./graphql/schema";
 import { createLogger, type Logger } from "./logger";
 import { createRestRouter } from "./rest/router";
+import { webApp } from "./web";
 
 export interface RunningServer {
   url: string;
@@ -93,7 +94,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   app.use("/api", createRestRouter({ db, bus, logger }));
   app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers.authorization) }));
   if (fs.existsSync(config.webDir)) {
-    app.use(express.static(config.webDir, { extensions: ["html"] }));
+    app.use(webApp(config.webDir));
   } else {
     logger.warn({ webDir: config.webDir }, "web UI not built; serving the API only");
   }

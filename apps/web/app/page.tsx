@@ -1,0 +1,5 @@
+import { RedirectToJobs } from "@/components/RedirectToJobs";
+
+export default function HomePage() {
+  return <RedirectToJobs />;
+}
