@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# npm run bench: the benchmarks (see the Benchmarks issue); for now they are not written yet.
+# npm run bench: install and build as `npm start` does, then run bench/run.ts against the real
+# server. Extra arguments go to the bench (e.g. `npm run bench -- --runs 20`).
 set -euo pipefail
-echo "No benchmarks yet: they arrive with the Benchmarks issue (bench/)." >&2
-exit 1
+cd "$(dirname "$0")/.."
+export TURBO_TELEMETRY_DISABLED=1 NEXT_TELEMETRY_DISABLED=1
+bash scripts/pnpm.sh install --prefer-offline
+bash scripts/pnpm.sh turbo run generate build --output-logs=errors-only
+exec bash scripts/pnpm.sh exec tsx bench/run.ts "$@"
