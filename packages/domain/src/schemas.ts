@@ -35,3 +35,17 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   });
   throw new ValidationError(`Invalid input: ${problems.join("; ")}.`);
 }
+
+/** `pageNumber` (0-based) and `pageSize` of the v3 list endpoints; at most 10,000 items reachable. */
+export const MAX_REACHABLE_ITEMS = 10_000;
+const wholeNumber = (field: string) =>
+  z.union([z.number(), z.string().trim().regex(/^\d+$/, `${field} must be a whole number`)]).transform(Number).pipe(z.number().int());
+
+export const PageQuery = z
+  .object({
+    pageNumber: wholeNumber("pageNumber").pipe(z.number().min(0, "pageNumber must be 0 or more")).default(0),
+    pageSize: wholeNumber("pageSize").pipe(z.number().min(1, "pageSize must be between 1 and 100").max(100, "pageSize must be between 1 and 100")).default(100),
+    filter: z.string().optional(),
+  })
+  .refine((q) => q.pageNumber * q.pageSize < MAX_REACHABLE_ITEMS, { message: `At most ${MAX_REACHABLE_ITEMS} items can be reached by paging` });
+export type PageQuery = z.infer<typeof PageQuery>;

@@ -26,9 +26,14 @@ export class JobResolver {
   async jobs(
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
     @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("filter", () => String, {
+      nullable: true,
+      description: 'The v3 filter language (JSON), e.g. {"status":{"or":[{"eq":"FAILED"},{"eq":"STOPPED"}]}}.',
+    })
+    filter: string | null,
     @Ctx() { services }: GraphQLContext,
   ): Promise<JobConnectionType> {
-    const page = await listJobs(services, { first, after });
+    const page = await listJobs(services, { first, after, filter });
     return {
       nodes: page.jobs.map(toJobType),
       totalCount: page.totalCount,

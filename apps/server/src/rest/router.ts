@@ -9,8 +9,9 @@ import type { Logger } from "pino";
 import { authenticate } from "../auth";
 import { errorBody, mapError } from "../errors";
 import type { ServiceContext } from "../services/context";
-import { getJob, startJob } from "../services/jobs";
+import { getJob, pageJobs, startJob } from "../services/jobs";
 import { toV3Job } from "./v3-job";
+import { v3PageBody } from "./v3-page";
 
 /** The services of the authenticated tenant, set by the authentication middleware. */
 function services(res: Response): ServiceContext {
@@ -31,6 +32,10 @@ export function createRestRouter({ db, bus, logger }: { db: Db; bus: EventBus; l
     if (req.body === undefined) throw new ValidationError("The request body must be a JSON object (Content-Type: application/json).");
     const job = await startJob(services(res), req.body);
     res.status(201).json(toV3Job(job));
+  });
+  jobs.get("/jobs", async (req, res) => {
+    const page = await pageJobs(services(res), req.query);
+    res.json(v3PageBody("jobs", page.jobs.map((job) => ({ ...toV3Job(job), jobId: job.id })), page));
   });
   jobs.get("/jobs/:id", async (req, res) => {
     res.json(toV3Job(await getJob(services(res), req.params.id as string)));
