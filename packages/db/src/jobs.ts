@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { InvalidTransitionError, NotFoundError, transition, type JobParameters, type JobStatus } from "@jobmanager/domain";
-import type { Db, Job } from "./client";
+import type { Db, Job, Tx } from "./client";
 import type { EventBus } from "./events";
 
 export interface NewJob extends JobParameters {
@@ -14,7 +14,16 @@ export interface NewJob extends JobParameters {
   modelVersionId: string;
 }
 
-export async function createJob(db: Db, bus: EventBus, input: NewJob): Promise<Job> {
+/**
+ * Creates a SUBMITTED job. `within` runs in the same transaction (e.g. to record the schedule
+ * firing or idempotency key that caused the job); if it throws, no job is created.
+ */
+export async function createJob(
+  db: Db,
+  bus: EventBus,
+  input: NewJob,
+  within?: (tx: Tx, job: Job) => Promise<void>,
+): Promise<Job> {
   const { job, event } = await db.$transaction(async (tx) => {
     const job = await tx.job.create({
       data: { ...input, environmentId: randomUUID(), status: "SUBMITTED", message: "" },
@@ -22,6 +31,7 @@ export async function createJob(db: Db, bus: EventBus, input: NewJob): Promise<J
     const event = await tx.jobEvent.create({
       data: { jobId: job.id, status: job.status, message: job.message, at: job.createdAt },
     });
+    await within?.(tx, job);
     return { job, event };
   });
   bus.publish({ type: "job.updated", job, eventId: event.id });

@@ -5,3 +5,5 @@ export * from "./schemas";
 export * from "./zeppelin";
 export * from "./filter";
 export * from "./job-filter";
+export * from "./cron";
+export * from "./schedule";

@@ -1,3 +1,4 @@
 export type { EngineContext } from "./engine-context";
 export { silentLogger, type Logger } from "./logger";
 export { createRunner, type Runner, type RunnerOptions } from "./runner";
+export { createScheduler, type Scheduler, type SchedulerOptions } from "./scheduler";

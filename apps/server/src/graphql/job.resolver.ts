@@ -43,8 +43,9 @@ export class JobResolver {
 
   @Mutation(() => JobType, { description: "Starts a job (status SUBMITTED) for the model's last version." })
   async startJob(@Arg("input", () => StartJobInput) input: StartJobInput, @Ctx() { services }: GraphQLContext): Promise<JobType> {
-    const { maximumExecutionTimeInSeconds, ...rest } = input;
-    return toJobType(await startJob(services, { ...rest, ...(maximumExecutionTimeInSeconds == null ? {} : { maximumExecutionTimeInSeconds }) }));
+    const { maximumExecutionTimeInSeconds, idempotencyKey, ...rest } = input;
+    const parameters = { ...rest, ...(maximumExecutionTimeInSeconds == null ? {} : { maximumExecutionTimeInSeconds }) };
+    return toJobType(await startJob(services, parameters, { idempotencyKey }));
   }
 
   @Subscription(() => JobType, {

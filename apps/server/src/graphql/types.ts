@@ -106,6 +106,8 @@ export class StartJobInput {
   @Field(() => String) inputFolderId!: string;
   @Field(() => String) outputFolderId!: string;
   @Field(() => Int, { nullable: true }) maximumExecutionTimeInSeconds?: number | null;
+  @Field(() => String, { nullable: true, description: "The same key (per tenant) returns the job it started the first time." })
+  idempotencyKey?: string | null;
 }
 
 export function toJobType(job: Job): JobType {

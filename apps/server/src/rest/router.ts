@@ -30,7 +30,7 @@ export function createRestRouter({ db, bus, logger }: { db: Db; bus: EventBus; l
   const jobs = express.Router();
   jobs.post("/jobs", async (req, res) => {
     if (req.body === undefined) throw new ValidationError("The request body must be a JSON object (Content-Type: application/json).");
-    const job = await startJob(services(res), req.body);
+    const job = await startJob(services(res), req.body, { idempotencyKey: req.get("idempotency-key") });
     res.status(201).json(toV3Job(job));
   });
   jobs.get("/jobs", async (req, res) => {

@@ -3,24 +3,37 @@
  * exist for the tenant), get, and list with the v3 filter language. A foreign id answers
  * exactly like a missing one.
  */
-import { createJob, filterWhere, folderExists, type Job } from "@jobmanager/db";
+import { createJob, filterWhere, isUniqueViolation, resolveJobParameters, type Db, type Job } from "@jobmanager/db";
 import { JobParameters, NotFoundError, PageQuery, parseInput, parseJobFilter, ValidationError } from "@jobmanager/domain";
 import type { ServiceContext } from "./context";
 
-export async function startJob({ db, bus, tenant }: ServiceContext, input: unknown): Promise<Job> {
+/**
+ * Starts a job. With an idempotency key, the same key (for the same tenant) returns the job it
+ * created the first time instead of starting another.
+ */
+export async function startJob(
+  { db, bus, tenant }: ServiceContext,
+  input: unknown,
+  options: { idempotencyKey?: string | null } = {},
+): Promise<Job> {
   const params = parseInput(JobParameters, input);
-  const model = await db.model.findFirst({
-    where: { id: params.modelId, tenantId: tenant.id },
-    include: { versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
-  });
-  if (!model) throw new NotFoundError("Model", params.modelId);
-  const version = model.versions[0];
-  if (!version) throw new ValidationError(`Model '${params.modelId}' has no version to run.`);
-  const configuration = await db.environmentConfiguration.count({ where: { id: params.configurationId, tenantId: tenant.id } });
-  if (!configuration) throw new NotFoundError("Environment configuration", params.configurationId);
-  if (!(await folderExists(db, tenant.id, params.inputFolderId))) throw new NotFoundError("Input folder", params.inputFolderId);
-  if (!(await folderExists(db, tenant.id, params.outputFolderId))) throw new NotFoundError("Output folder", params.outputFolderId);
-  return createJob(db, bus, { ...params, tenantId: tenant.id, modelVersionId: version.id });
+  const key = options.idempotencyKey?.trim();
+  if (key !== undefined && (key.length === 0 || key.length > 200)) throw new ValidationError("idempotencyKey must be 1 to 200 characters.");
+  const earlier = key ? await jobOfIdempotencyKey(db, tenant.id, key) : null;
+  if (earlier) return earlier;
+  const newJob = await resolveJobParameters(db, tenant.id, params);
+  try {
+    return await createJob(db, bus, newJob, key ? (tx, job) => tx.jobIdempotencyKey.create({ data: { tenantId: tenant.id, key, jobId: job.id } }).then(() => {}) : undefined);
+  } catch (error) {
+    // Two requests with one key at once: the loser returns the winner's job.
+    if (key && isUniqueViolation(error)) return (await jobOfIdempotencyKey(db, tenant.id, key))!;
+    throw error;
+  }
+}
+
+async function jobOfIdempotencyKey(db: Db, tenantId: string, key: string): Promise<Job | null> {
+  const entry = await db.jobIdempotencyKey.findUnique({ where: { tenantId_key: { tenantId, key } } });
+  return entry ? db.job.findUnique({ where: { id: entry.jobId } }) : null;
 }
 
 export async function getJob({ db, tenant }: ServiceContext, id: string): Promise<Job> {
