@@ -22,6 +22,10 @@ const Environment = z.object({
   JOBMANAGER_MAX_ENVIRONMENTS: z.coerce.number().int().min(1).default(os.availableParallelism()),
   /** Set to "false" to serve the API without running jobs (a separate runner does). */
   JOBMANAGER_RUNNER: z.enum(["true", "false"]).default("true"),
+  /** Set to "false" to run no scheduler in this process. */
+  JOBMANAGER_SCHEDULER: z.enum(["true", "false"]).default("true"),
+  /** A schedule's fire time missed while the server was down: fire it once at start, or skip it. */
+  JOBMANAGER_MISSED_FIRINGS: z.enum(["fire-once", "skip"]).default("fire-once"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
 
@@ -33,6 +37,8 @@ export interface Config {
   webDir: string;
   maxEnvironments: number;
   runner: boolean;
+  scheduler: boolean;
+  missedFirings: "fire-once" | "skip";
   logLevel: string;
 }
 
@@ -52,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(e.JOBMANAGER_WEB_DIR),
     maxEnvironments: e.JOBMANAGER_MAX_ENVIRONMENTS,
     runner: e.JOBMANAGER_RUNNER === "true",
+    scheduler: e.JOBMANAGER_SCHEDULER === "true",
+    missedFirings: e.JOBMANAGER_MISSED_FIRINGS,
     logLevel: e.LOG_LEVEL,
   };
 }

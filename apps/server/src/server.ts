@@ -11,7 +11,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import { createDb, createEventBus, type Db, type EventBus } from "@jobmanager/db";
 import { AppError } from "@jobmanager/domain";
-import { createRunner, type Runner } from "@jobmanager/engine";
+import { createRunner, createScheduler, type Runner } from "@jobmanager/engine";
 import { createFileSystemBlobStore, type BlobStore } from "@jobmanager/storage";
 import express from "express";
 import { useServer } from "graphql-ws/use/ws";
@@ -45,6 +45,9 @@ export async function startServer(config: Config, logger: Logger = createLogger(
         { db, bus, blobs, workRoot: path.join(config.dataDir, "environments"), logger: logger.child({ component: "runner" }) },
         { concurrency: config.maxEnvironments },
       )
+    : null;
+  const scheduler = config.scheduler
+    ? createScheduler({ db, bus, logger: logger.child({ component: "scheduler" }) }, { missedFirings: config.missedFirings })
     : null;
 
   const app = express();
@@ -104,6 +107,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     httpServer.listen(config.port, config.host, resolve);
   });
   runner?.start();
+  scheduler?.start();
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
 
@@ -115,6 +119,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     runner,
     logger,
     async close() {
+      scheduler?.stop();
       await runner?.stop();
       await apollo.stop(); // drains HTTP connections and the websocket server
       await db.$disconnect();

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema as buildTypeGraphQLSchema } from "type-graphql";
 import { CatalogResolver } from "./catalog.resolver";
 import { JobResolver } from "./job.resolver";
+import { ScheduleResolver } from "./schedule.resolver";
 
 /**
  * Our subscriptions bring their own `subscribe` functions over the event bus; type-graphql
@@ -18,5 +19,5 @@ const noPubSub = {
 };
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildTypeGraphQLSchema({ resolvers: [JobResolver, CatalogResolver], validate: false, pubSub: noPubSub });
+  return buildTypeGraphQLSchema({ resolvers: [JobResolver, CatalogResolver, ScheduleResolver], validate: false, pubSub: noPubSub });
 }

@@ -10,6 +10,7 @@ import { authenticate } from "../auth";
 import { errorBody, mapError } from "../errors";
 import type { ServiceContext } from "../services/context";
 import { getJob, pageJobs, startJob } from "../services/jobs";
+import { schedulesRouter } from "./schedules";
 import { toV3Job } from "./v3-job";
 import { v3PageBody } from "./v3-page";
 
@@ -41,6 +42,7 @@ export function createRestRouter({ db, bus, logger }: { db: Db; bus: EventBus; l
     res.json(toV3Job(await getJob(services(res), req.params.id as string)));
   });
   router.use("/jobmanager/v3", jobs);
+  router.use("/jobmanager/v3", schedulesRouter(services));
 
   router.use((req) => {
     throw new NotFoundError("Route", `${req.method} ${req.baseUrl}${req.path}`);

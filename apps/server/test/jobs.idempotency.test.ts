@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoJobParameters, startTestServer, type TestServer } from "./harness";
+
+const START = `mutation($input: StartJobInput!) { startJob(input: $input) { id } }`;
+
+describe("idempotent job starts", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ runner: false });
+  });
+  afterAll(() => server?.close());
+
+  it("returns the same job for the same key over GraphQL, even for concurrent requests", async () => {
+    const before = await server.db.job.count();
+    const input = { ...demoJobParameters, idempotencyKey: "nightly-2026-12-04" };
+    const results = await Promise.all(Array.from({ length: 5 }, () => server.graphql(START, { input })));
+    const ids = new Set(results.map((r) => r.data.startJob.id));
+    expect(ids.size).toBe(1);
+    expect((await server.graphql(START, { input })).data.startJob.id).toBe([...ids][0]);
+    expect(await server.db.job.count()).toBe(before + 1);
+  });
+
+  it("takes the key from the Idempotency-Key header over REST", async () => {
+    const start = () =>
+      server.request("/api/jobmanager/v3/jobs", { method: "POST", json: demoJobParameters, headers: { "Idempotency-Key": "rest-key-1" } }).then((r) => r.json());
+    const [a, b] = [await start(), await start()];
+    expect(a.id).toBe(b.id);
+    const plain = await (await server.request("/api/jobmanager/v3/jobs", { method: "POST", json: demoJobParameters })).json();
+    expect(plain.id).not.toBe(a.id);
+  });
+
+  it("keeps keys apart per tenant", async () => {
+    const other = await server.createTenant("idempotency-other");
+    await server.db.model.create({
+      data: { id: "other-model", tenantId: other.tenantId, name: "m", author: "x", versions: { create: { number: 1, author: "x", format: "zeppelin", fileName: "n.zpln", blobKey: "k", sizeInBytes: 1 } } },
+    });
+    await server.db.environmentConfiguration.create({ data: { id: "other-config", tenantId: other.tenantId, name: "c" } });
+    const theirParameters = { modelId: "other-model", configurationId: "other-config", inputFolderId: "_PUBLIC_ROOT_ID", outputFolderId: "_PUBLIC_ROOT_ID" };
+    const mine = await server.graphql(START, { input: { ...demoJobParameters, idempotencyKey: "shared" } });
+    const theirs = await server.graphql(START, { input: { ...theirParameters, idempotencyKey: "shared" } }, other.token);
+    expect(theirs.errors).toBeUndefined();
+    expect(theirs.data.startJob.id).not.toBe(mine.data.startJob.id);
+  });
+});
