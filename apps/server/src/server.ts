@@ -20,6 +20,7 @@ import { authenticate } from "./auth";
 import type { Config } from "./config";
 import type { GraphQLContext } from "./graphql/context";
 import { formatGraphQLError, toGraphQLError } from "./graphql/errors";
+import { limitRules, validateWithLimits } from "./graphql/limits";
 import { buildSchema } from "./graphql/schema";
 import { createLogger, type Logger } from "./logger";
 import { createRestRouter } from "./rest/router";
@@ -68,6 +69,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const wsCleanup = useServer(
     {
       schema,
+      validate: validateWithLimits,
       context: (ctx) => contextFor(ctx.connectionParams?.authorization),
       // Errors in subscription results get the same codes and masking as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
@@ -87,6 +89,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
+    validationRules: limitRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },

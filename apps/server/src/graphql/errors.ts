@@ -20,7 +20,10 @@ export function formatGraphQLError(logger: Logger) {
         extensions: { code: mapped.code, logref: mapped.logref },
       };
     }
-    return formatted; // GraphQL's own errors (syntax, validation) are the caller's to read
+    // GraphQL's own errors (syntax, validation, limits) are bad input: our code, theirs kept
+    const own = formatted.extensions?.code;
+    if (typeof own === "string" && own.startsWith("jobmanager.")) return formatted;
+    return { ...formatted, extensions: { ...formatted.extensions, code: "jobmanager.invalidInput", ...(own ? { graphqlCode: own } : {}) } };
   };
 }
 
