@@ -26,6 +26,8 @@ const Environment = z.object({
   JOBMANAGER_SCHEDULER: z.enum(["true", "false"]).default("true"),
   /** A schedule's fire time missed while the server was down: fire it once at start, or skip it. */
   JOBMANAGER_MISSED_FIRINGS: z.enum(["fire-once", "skip"]).default("fire-once"),
+  /** Jobs in a final status older than this many days are purged (their output files stay). */
+  JOBMANAGER_RETENTION_DAYS: z.coerce.number().positive().default(90),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
 
@@ -39,6 +41,7 @@ export interface Config {
   runner: boolean;
   scheduler: boolean;
   missedFirings: "fire-once" | "skip";
+  retentionDays: number;
   logLevel: string;
 }
 
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runner: e.JOBMANAGER_RUNNER === "true",
     scheduler: e.JOBMANAGER_SCHEDULER === "true",
     missedFirings: e.JOBMANAGER_MISSED_FIRINGS,
+    retentionDays: e.JOBMANAGER_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -23,6 +23,7 @@ import { formatGraphQLError, toGraphQLError } from "./graphql/errors";
 import { limitRules, validateWithLimits } from "./graphql/limits";
 import { buildSchema } from "./graphql/schema";
 import { createLogger, type Logger } from "./logger";
+import { startMaintenance } from "./maintenance";
 import { createRestRouter } from "./rest/router";
 import { webApp } from "./web";
 
@@ -111,6 +112,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   });
   runner?.start();
   scheduler?.start();
+  const stopMaintenance = startMaintenance({ db, logger, retentionDays: config.retentionDays });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
 
@@ -122,6 +124,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     runner,
     logger,
     async close() {
+      stopMaintenance();
       scheduler?.stop();
       await runner?.stop();
       await apollo.stop(); // drains HTTP connections and the websocket server

@@ -5,4 +5,5 @@ export * from "./filter-where";
 export * from "./job-parameters";
 export * from "./jobs";
 export * from "./migrate";
+export * from "./retention";
 export * from "./tokens";
