@@ -112,6 +112,44 @@ describe("GraphQL jobs", () => {
       expect(await done).toEqual(["SUBMITTED", "STARTING", "STOPPING", "STOPPED"]);
     });
 
+    it("streams the live list changes that match a filter, and counts jobs per status", async () => {
+      const client = wsClient(server);
+      clients.push(client);
+      const seen: Array<{ id: string; status: string }> = [];
+      let done!: () => void;
+      const twoSeen = new Promise<void>((resolve) => (done = resolve));
+      const filter = JSON.stringify({ status: { or: [{ eq: "STOPPING" }, { eq: "STOPPED" }] } });
+      client.subscribe<{ jobsChanged: { id: string; status: string } }>(
+        { query: "subscription($f: String) { jobsChanged(filter: $f) { id status } }", variables: { f: filter } },
+        { next: ({ data }) => (seen.push(data!.jobsChanged), seen.length === 2 && done()), error: (e) => { throw e; }, complete: () => {} },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200)); // let the subscription start
+      const a = (await server.graphql(START, { input: demoJobParameters })).data.startJob.id;
+      const b = (await server.graphql(START, { input: demoJobParameters })).data.startJob.id;
+      await transitionJob(server.db, server.bus, { jobId: a, to: "FAILED", message: "not matching" });
+      await transitionJob(server.db, server.bus, { jobId: b, to: "STOPPING" });
+      await transitionJob(server.db, server.bus, { jobId: b, to: "STOPPED" });
+      await twoSeen;
+      expect(seen).toEqual([{ id: b, status: "STOPPING" }, { id: b, status: "STOPPED" }]);
+
+      const counts = await server.graphql("{ jobCounts { status count } }");
+      const byStatus = Object.fromEntries(counts.data.jobCounts.map((c: { status: string; count: number }) => [c.status, c.count]));
+      expect(Object.keys(byStatus)).toEqual(["SUBMITTED", "STARTING", "RUNNING", "SUCCEEDED", "STOPPING", "STOPPED", "FAILED"]);
+      expect(byStatus.STOPPED).toBeGreaterThanOrEqual(2);
+      expect(byStatus.FAILED).toBe(1);
+      const failedOnly = await server.graphql('{ jobCounts(filter: "{\\"status\\":{\\"eq\\":\\"FAILED\\"}}") { status count } }');
+      expect(failedOnly.data.jobCounts.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(1);
+    });
+
+    it("refuses a jobsChanged subscription with a malformed filter", async () => {
+      const client = wsClient(server);
+      clients.push(client);
+      const result = new Promise((resolve, reject) =>
+        client.subscribe({ query: 'subscription { jobsChanged(filter: "{oops") { id } }' }, { next: resolve, error: reject, complete: () => {} }),
+      );
+      expect(JSON.stringify(await result)).toContain("jobmanager.invalidInput");
+    });
+
     it("refuses a subscription without a valid token", async () => {
       const { data } = await server.graphql(START, { input: demoJobParameters });
       const client = wsClient(server, "jm_wrong");

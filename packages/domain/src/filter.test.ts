@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { matchesFilter } from "./filter";
 import { parseJobFilter } from "./job-filter";
 
 describe("job filter", () => {
@@ -44,5 +45,21 @@ describe("job filter", () => {
     } catch (error) {
       expect((error as { httpStatus: number }).httpStatus).toBe(400);
     }
+  });
+});
+
+describe("matchesFilter", () => {
+  const job = { modelId: "m-1", message: "Failed to start environment [disk full]", status: "FAILED", creationDate: new Date("2026-03-01T00:00:00Z") };
+  it.each([
+    ['{"status":{"eq":"FAILED"}}', true],
+    ['{"status":{"eq":"SUCCEEDED"}}', false],
+    ['{"status":{"or":[{"eq":"STOPPED"},{"eq":"FAILED"}]}}', true],
+    ['{"message":{"contains":"DISK"}}', true],
+    ['{"creationDate":{"after":"2026-02-01T00:00:00Z","before":"2026-04-01T00:00:00Z"}}', true],
+    ['{"creationDate":{"after":"2026-03-01T00:00:00Z"}}', false],
+    ['{"modelId":{"eq":"m-1"},"status":{"eq":"RUNNING"}}', false],
+    ["", true],
+  ])("%s → %s", (text, expected) => {
+    expect(matchesFilter(parseJobFilter(text), job)).toBe(expected);
   });
 });

@@ -83,3 +83,31 @@ function parseCondition(field: string, op: string, operand: unknown, spec: Field
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Whether a record matches a parsed filter, for live subscriptions (the database applies the
+ * same filter to queries). `contains` ignores case, as SQLite's LIKE does for ASCII.
+ */
+export function matchesFilter<F extends string>(filter: Filter<F>, record: Record<F, string | Date>): boolean {
+  return (Object.entries(filter) as Array<[F, Condition[]]>).every(([field, conditions]) =>
+    conditions.every((condition) => matches(condition, record[field])),
+  );
+}
+
+function matches(condition: Condition, value: string | Date): boolean {
+  const text = value instanceof Date ? value.toISOString() : value;
+  switch (condition.op) {
+    case "eq":
+      return value instanceof Date ? value.getTime() === new Date(condition.value).getTime() : text === condition.value;
+    case "contains":
+      return text.toLowerCase().includes(condition.value.toLowerCase());
+    case "gt":
+      return value instanceof Date ? value.getTime() > new Date(condition.value).getTime() : text > condition.value;
+    case "after":
+      return new Date(value).getTime() > condition.value.getTime();
+    case "before":
+      return new Date(value).getTime() < condition.value.getTime();
+    case "or":
+      return condition.conditions.some((c) => matches(c, value));
+  }
+}

@@ -1,11 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { getModel } from "../services/catalog";
-import { getJob, listJobs, startJob } from "../services/jobs";
+import { countJobsByStatus, getJob, listJobs, startJob } from "../services/jobs";
 import type { GraphQLContext } from "./context";
 import { jobUpdates } from "./job-updates";
+import { jobsChanged } from "./jobs-changed";
 import {
   JobConnectionType,
   JobEventType,
+  JobStatusCountType,
   JobType,
   ModelType,
   ParagraphRunType,
@@ -58,6 +60,25 @@ export class JobResolver {
   })
   jobUpdated(@Root() job: Parameters<typeof toJobType>[0], @Arg("id", () => ID) _id: string): JobType {
     return toJobType(job);
+  }
+
+  @Subscription(() => JobType, {
+    description: "Every status change of the tenant's jobs that match the filter (the v3 filter language), for live lists.",
+    subscribe: ({ args, context }) => jobsChanged((context as GraphQLContext).services, args.filter as string | null),
+  })
+  jobsChanged(
+    @Root() job: Parameters<typeof toJobType>[0],
+    @Arg("filter", () => String, { nullable: true }) _filter: string | null,
+  ): JobType {
+    return toJobType(job);
+  }
+
+  @Query(() => [JobStatusCountType], { description: "How many jobs are in each status (all statuses listed)." })
+  async jobCounts(
+    @Arg("filter", () => String, { nullable: true }) filter: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<JobStatusCountType[]> {
+    return countJobsByStatus(services, filter);
   }
 
   @FieldResolver(() => ModelType, { nullable: true })

@@ -86,6 +86,12 @@ export class JobType {
   @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt!: Date | null;
 }
 
+@ObjectType("JobStatusCount")
+export class JobStatusCountType {
+  @Field(() => JobStatusEnum) status!: JobStatus;
+  @Field(() => Int) count!: number;
+}
+
 @ObjectType("PageInfo")
 export class PageInfoType {
   @Field(() => Boolean) hasNextPage!: boolean;

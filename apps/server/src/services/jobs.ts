@@ -4,7 +4,16 @@
  * exactly like a missing one.
  */
 import { createJob, filterWhere, isUniqueViolation, resolveJobParameters, type Db, type Job } from "@jobmanager/db";
-import { JobParameters, NotFoundError, PageQuery, parseInput, parseJobFilter, ValidationError } from "@jobmanager/domain";
+import {
+  JOB_STATUSES,
+  JobParameters,
+  NotFoundError,
+  PageQuery,
+  parseInput,
+  parseJobFilter,
+  ValidationError,
+  type JobStatus,
+} from "@jobmanager/domain";
 import type { ServiceContext } from "./context";
 
 /**
@@ -88,4 +97,10 @@ export async function pageJobs({ db, tenant }: ServiceContext, query: unknown): 
     db.job.count({ where }),
   ]);
   return { jobs, pageNumber, pageSize, totalElements };
+}
+
+/** How many of the tenant's jobs (matching a filter) are in each status; every status listed. */
+export async function countJobsByStatus({ db, tenant }: ServiceContext, filter?: string | null): Promise<Array<{ status: JobStatus; count: number }>> {
+  const groups = await db.job.groupBy({ by: ["status"], where: jobsWhere(tenant, filter), _count: { _all: true } });
+  return JOB_STATUSES.map((status) => ({ status, count: groups.find((g) => g.status === status)?._count._all ?? 0 }));
 }
