@@ -8,7 +8,20 @@ import type { Job } from "./client";
 
 export type BusEvent =
   /** A job changed status; `eventId` is the id of the JobEvent row that recorded it. */
-  { type: "job.updated"; job: Job; eventId: number };
+  | { type: "job.updated"; job: Job; eventId: number }
+  | ParagraphOutputEvent;
+
+/**
+ * Live output of a running paragraph, in batches. `offset` is where `text` starts in the
+ * paragraph's output stream (characters), so a subscriber can drop what it has seen.
+ */
+export interface ParagraphOutputEvent {
+  type: "paragraph.output";
+  jobId: string;
+  index: number;
+  offset: number;
+  text: string;
+}
 
 export interface EventBus {
   publish(event: BusEvent): void;

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { getModel } from "../services/catalog";
-import { getJob, listJobs, startJob } from "../services/jobs";
+import { getJob, listJobs, startJob, stopJob } from "../services/jobs";
 import type { GraphQLContext } from "./context";
 import { jobUpdates } from "./job-updates";
 import {
@@ -40,6 +40,13 @@ export class JobResolver {
   async startJob(@Arg("input", () => StartJobInput) input: StartJobInput, @Ctx() { services }: GraphQLContext): Promise<JobType> {
     const { maximumExecutionTimeInSeconds, ...rest } = input;
     return toJobType(await startJob(services, { ...rest, ...(maximumExecutionTimeInSeconds == null ? {} : { maximumExecutionTimeInSeconds }) }));
+  }
+
+  @Mutation(() => JobType, {
+    description: "Asks a job to stop; returns it in STOPPING (it ends STOPPED, outputs kept). A job that has already ended is a jobmanager.conflict error.",
+  })
+  async stopJob(@Arg("id", () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<JobType> {
+    return toJobType(await stopJob(services, id));
   }
 
   @Subscription(() => JobType, {

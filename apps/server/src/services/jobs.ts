@@ -1,9 +1,18 @@
 /**
  * Job services, shared by REST and GraphQL: start (validated, every referenced object must
- * exist for the tenant), get and list. A foreign id answers exactly like a missing one.
+ * exist for the tenant), get, list and stop. A foreign id answers exactly like a missing one.
  */
-import { createJob, folderExists, type Job } from "@jobmanager/db";
-import { JobParameters, NotFoundError, parseInput, ValidationError } from "@jobmanager/domain";
+import { createJob, folderExists, transitionJob, type Job } from "@jobmanager/db";
+import {
+  ConflictError,
+  InvalidTransitionError,
+  isFinal,
+  JobParameters,
+  NotFoundError,
+  parseInput,
+  ValidationError,
+  type JobStatus,
+} from "@jobmanager/domain";
 import type { ServiceContext } from "./context";
 
 export async function startJob({ db, bus, tenant }: ServiceContext, input: unknown): Promise<Job> {
@@ -26,6 +35,32 @@ export async function getJob({ db, tenant }: ServiceContext, id: string): Promis
   const job = await db.job.findFirst({ where: { id, tenantId: tenant.id } });
   if (!job) throw new NotFoundError("Job", id);
   return job;
+}
+
+/**
+ * Asks a job to stop and returns it in STOPPING. The runner that holds it interrupts the
+ * running paragraph and ends it STOPPED (outputs kept). A SUBMITTED job has no runner yet:
+ * it ends STOPPED here, unless a runner claimed it a moment earlier (compare-and-set), in
+ * which case that runner stops it. Stopping a STOPPING job is a no-op; a final job is a 409.
+ */
+export async function stopJob(services: ServiceContext, id: string): Promise<Job> {
+  const { db, bus } = services;
+  for (let attempt = 0; ; attempt++) {
+    const job = await getJob(services, id);
+    const status = job.status as JobStatus;
+    if (isFinal(status)) throw new ConflictError(`Job '${id}' has already ended (${status}); only a job that has not ended can be stopped.`);
+    if (status === "STOPPING") return job;
+    try {
+      const stopping = await transitionJob(db, bus, { jobId: id, from: status, to: "STOPPING", message: "Stopping on request." });
+      if (status === "SUBMITTED") {
+        await transitionJob(db, bus, { jobId: id, from: "STOPPING", to: "STOPPED", message: "Stopped on request before it started." });
+      }
+      return stopping;
+    } catch (error) {
+      // The status moved between our read and our write (claimed, finished): judge again.
+      if (!(error instanceof InvalidTransitionError) || attempt >= 5) throw error;
+    }
+  }
 }
 
 export interface JobPage {
