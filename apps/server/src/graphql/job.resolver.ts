@@ -2,12 +2,15 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subs
 import { getModel } from "../services/catalog";
 import { getJob, listJobs, startJob, stopJob } from "../services/jobs";
 import type { GraphQLContext } from "./context";
+import { jobEventStream } from "./job-events";
+import { jobOutputStream, type ParagraphOutputChunk } from "./job-output";
 import { jobUpdates } from "./job-updates";
 import {
   JobConnectionType,
   JobEventType,
   JobType,
   ModelType,
+  ParagraphOutputType,
   ParagraphRunType,
   StartJobInput,
   toJobEventType,
@@ -59,6 +62,30 @@ export class JobResolver {
   })
   jobUpdated(@Root() job: Parameters<typeof toJobType>[0], @Arg("id", () => ID) _id: string): JobType {
     return toJobType(job);
+  }
+
+  @Subscription(() => JobEventType, {
+    description: "Replays the job's events so far, then every new one live, each once and in order; completes after a final status.",
+    subscribe: async ({ args, context }) => {
+      const { services } = context as GraphQLContext;
+      await getJob(services, args.jobId as string); // an unknown or foreign id fails the subscription at once
+      return jobEventStream(services, args.jobId as string);
+    },
+  })
+  jobEvents(@Root() event: Parameters<typeof toJobEventType>[0], @Arg("jobId", () => ID) _jobId: string): JobEventType {
+    return toJobEventType(event);
+  }
+
+  @Subscription(() => ParagraphOutputType, {
+    description: "Paragraph output as it is produced (a few updates a second), after what was produced so far; completes when the job ends.",
+    subscribe: async ({ args, context }) => {
+      const { services } = context as GraphQLContext;
+      await getJob(services, args.jobId as string); // an unknown or foreign id fails the subscription at once
+      return jobOutputStream(services, args.jobId as string);
+    },
+  })
+  jobOutput(@Root() chunk: ParagraphOutputChunk, @Arg("jobId", () => ID) _jobId: string): ParagraphOutputType {
+    return chunk;
   }
 
   @FieldResolver(() => ModelType, { nullable: true })
