@@ -20,6 +20,14 @@ const Environment = z.object({
   JOBMANAGER_WEB_DIR: z.string().default(path.join(repoRoot, "apps/web/out")),
   /** Environments run at once by the in-process runner; defaults to the number of CPUs. */
   JOBMANAGER_MAX_ENVIRONMENTS: z.coerce.number().int().min(1).default(os.availableParallelism()),
+  /** Between SIGINT and SIGKILL of a paragraph's processes when its job is stopped or times out. */
+  JOBMANAGER_STOP_GRACE_MS: z.coerce.number().int().min(0).default(2000),
+  /** On SIGTERM: how long running paragraphs may go on before their jobs are stopped. */
+  JOBMANAGER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How long a runner's claim on a job stays valid without a heartbeat (renewed every third). */
+  JOBMANAGER_LEASE_MS: z.coerce.number().int().min(300).default(30_000),
+  /** "auto": run interpreters in bubblewrap (and under prlimit) when installed; "off": never. */
+  JOBMANAGER_SANDBOX: z.enum(["auto", "off"]).default("auto"),
   /** Set to "false" to serve the API without running jobs (a separate runner does). */
   JOBMANAGER_RUNNER: z.enum(["true", "false"]).default("true"),
   /** Set to "false" to run no scheduler in this process. */
@@ -42,6 +50,10 @@ export interface Config {
   scheduler: boolean;
   missedFirings: "fire-once" | "skip";
   retentionDays: number;
+  stopGraceMs: number;
+  shutdownGraceMs: number;
+  leaseMs: number;
+  sandbox: "auto" | "off";
   logLevel: string;
 }
 
@@ -64,6 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: e.JOBMANAGER_SCHEDULER === "true",
     missedFirings: e.JOBMANAGER_MISSED_FIRINGS,
     retentionDays: e.JOBMANAGER_RETENTION_DAYS,
+    stopGraceMs: e.JOBMANAGER_STOP_GRACE_MS,
+    shutdownGraceMs: e.JOBMANAGER_SHUTDOWN_GRACE_MS,
+    leaseMs: e.JOBMANAGER_LEASE_MS,
+    sandbox: e.JOBMANAGER_SANDBOX,
     logLevel: e.LOG_LEVEL,
   };
 }

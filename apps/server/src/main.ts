@@ -36,12 +36,14 @@ process.stdout.write(`
 
 `);
 
+// SIGTERM/SIGINT: take no more jobs, let running paragraphs finish within the grace period,
+// then stop their jobs (STOPPED, outputs kept). A second signal exits at once.
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (closing) process.exit(1);
     closing = true;
-    server.logger.info({ signal }, "shutting down");
-    void server.close().then(() => process.exit(0));
+    server.logger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down");
+    void server.close(config.shutdownGraceMs).then(() => process.exit(0));
   });
 }

@@ -11,7 +11,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import { createDb, createEventBus, type Db, type EventBus } from "@jobmanager/db";
 import { AppError } from "@jobmanager/domain";
-import { createRunner, createScheduler, type Runner } from "@jobmanager/engine";
+import { createRunner, createScheduler, resolveSandboxTools, type Runner } from "@jobmanager/engine";
 import { createFileSystemBlobStore, type BlobStore } from "@jobmanager/storage";
 import express from "express";
 import { useServer } from "graphql-ws/use/ws";
@@ -34,7 +34,11 @@ export interface RunningServer {
   blobs: BlobStore;
   runner: Runner | null;
   logger: Logger;
-  close(): Promise<void>;
+  /**
+   * Stops the runner (running paragraphs get `graceMs`, default: until their jobs end; then
+   * their jobs are stopped), then the API and the database.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
@@ -44,8 +48,16 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const blobs = createFileSystemBlobStore(path.join(config.dataDir, "blobs"));
   const runner = config.runner
     ? createRunner(
-        { db, bus, blobs, workRoot: path.join(config.dataDir, "environments"), logger: logger.child({ component: "runner" }) },
-        { concurrency: config.maxEnvironments },
+        {
+          db,
+          bus,
+          blobs,
+          workRoot: path.join(config.dataDir, "environments"),
+          logger: logger.child({ component: "runner" }),
+          interruptGraceMs: config.stopGraceMs,
+          sandbox: config.sandbox === "auto" ? resolveSandboxTools() : null,
+        },
+        { concurrency: config.maxEnvironments, leaseMs: config.leaseMs },
       )
     : null;
   const scheduler = config.scheduler
@@ -123,10 +135,10 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     blobs,
     runner,
     logger,
-    async close() {
+    async close(graceMs?: number) {
       stopMaintenance();
       scheduler?.stop();
-      await runner?.stop();
+      await runner?.stop(graceMs);
       await apollo.stop(); // drains HTTP connections and the websocket server
       await db.$disconnect();
     },

@@ -83,6 +83,18 @@ export async function transitionJob(db: Db, bus: EventBus, request: TransitionRe
   }
 }
 
+/**
+ * Tells the SUBMITTED jobs of a configuration why they wait. Only the message changes (no
+ * status change, so no JobEvent); jobs that already say so are left alone.
+ */
+export async function setWaitingMessage(db: Db, configurationId: string, message: string): Promise<number> {
+  const { count } = await db.job.updateMany({
+    where: { configurationId, status: "SUBMITTED", NOT: { message } },
+    data: { message },
+  });
+  return count;
+}
+
 function isFinalStatus(status: JobStatus): boolean {
   return status === "SUCCEEDED" || status === "FAILED" || status === "STOPPED";
 }

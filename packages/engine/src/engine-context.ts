@@ -1,6 +1,7 @@
 import type { Db, EventBus } from "@jobmanager/db";
 import type { BlobStore } from "@jobmanager/storage";
 import type { Logger } from "./logger";
+import type { SandboxTools } from "./sandbox";
 
 /** What every part of the engine is given; nothing in the engine opens its own I/O. */
 export interface EngineContext {
@@ -10,4 +11,11 @@ export interface EngineContext {
   /** Directory under which each environment gets its working directory. */
   workRoot: string;
   logger: Logger;
+  /** Between SIGINT and SIGKILL of a paragraph's processes on stop or timeout. Default 2000 ms. */
+  interruptGraceMs?: number;
+  /**
+   * The sandbox tools, resolved once by the caller (`resolveSandboxTools()`); undefined or
+   * null: interpreters run without bwrap and limits.
+   */
+  sandbox?: SandboxTools | null;
 }

@@ -1,28 +1,70 @@
 /**
- * Recovery: a job whose lease has expired lost its runner (a crash or a kill). It is finalised
- * as FAILED with a message that says so; it never runs twice.
+ * Recovery: a job whose runner is gone (a crash, a kill, a lost machine) is finalised as
+ * FAILED with a message that says its runner was lost; it never runs twice. Its orphaned
+ * processes are killed, its partial outputs and executed notebook go to the output folder,
+ * and its working directory is removed.
+ *
+ * When is a runner gone? When its lease expired (it stopped renewing it), or, at once, when
+ * its lease owner names a process of this machine that no longer exists (runner-identity.ts):
+ * a server restarted after SIGKILL recovers its previous instance's jobs at start, without
+ * waiting a full lease. A recovering runner first takes the lease over with a
+ * compare-and-set, so two runners never recover the same job.
  */
-import { transitionJob } from "@jobmanager/db";
+import path from "node:path";
+import { transitionJob, type Job } from "@jobmanager/db";
 import { InvalidTransitionError } from "@jobmanager/domain";
 import type { EngineContext } from "./engine-context";
+import { markEnvironment, removeWorkingDirectory } from "./environment";
+import { describe } from "./messages";
+import { killEnvironmentProcesses } from "./orphans";
+import { storeResults } from "./results";
+import { isOwnerProvablyDead } from "./runner-identity";
 
-export async function failJobsOfLostRunners(ctx: EngineContext, now = new Date()): Promise<number> {
-  const orphans = await ctx.db.job.findMany({
-    where: { status: { in: ["STARTING", "RUNNING", "STOPPING"] }, leaseExpiresAt: { lt: now } },
-    select: { id: true, leaseOwner: true },
+export const LOST_RUNNER_MESSAGE = "The job's runner was lost";
+
+export async function recoverLostJobs(ctx: EngineContext, recoverer: string, leaseMs: number, now = new Date()): Promise<number> {
+  const active = await ctx.db.job.findMany({
+    where: { status: { in: ["STARTING", "RUNNING", "STOPPING"] }, leaseOwner: { not: null } },
   });
-  let failed = 0;
-  for (const orphan of orphans) {
-    try {
-      await transitionJob(ctx.db, ctx.bus, {
-        jobId: orphan.id,
-        to: "FAILED",
-        message: `The runner executing this job was lost [runner ${orphan.leaseOwner ?? "unknown"} stopped renewing its lease]`,
-      });
-      failed++;
-    } catch (error) {
-      if (!(error instanceof InvalidTransitionError)) throw error;
-    }
+  let recovered = 0;
+  for (const job of active) {
+    if (job.leaseOwner === recoverer) continue;
+    const expired = job.leaseExpiresAt !== null && job.leaseExpiresAt < now;
+    const dead = isOwnerProvablyDead(job.leaseOwner);
+    if (!expired && !dead) continue;
+    const { count } = await ctx.db.job.updateMany({
+      where: { id: job.id, leaseOwner: job.leaseOwner, status: job.status },
+      data: { leaseOwner: recoverer, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
+    });
+    if (count === 0) continue; // another runner took it over first
+    const reason = dead ? "its process is gone" : "it stopped renewing its lease";
+    if (await recoverJob(ctx, job, `${LOST_RUNNER_MESSAGE} [runner ${job.leaseOwner} ${reason}]`)) recovered++;
   }
-  return failed;
+  return recovered;
+}
+
+async function recoverJob(ctx: EngineContext, job: Job, message: string): Promise<boolean> {
+  const environment = await ctx.db.environment.findUnique({ where: { id: job.environmentId } });
+  const workDir = environment?.workDir ?? path.join(ctx.workRoot, job.environmentId);
+  const dir = { environmentId: job.environmentId, workDir, inputDir: path.join(workDir, "input"), outputDir: path.join(workDir, "output") };
+  const killed = killEnvironmentProcesses(job.environmentId, workDir);
+  const finishedAt = new Date();
+  await ctx.db.paragraphRun.updateMany({ where: { jobId: job.id, status: "RUNNING" }, data: { status: "ABORT", finishedAt } });
+  await ctx.db.paragraphRun.updateMany({ where: { jobId: job.id, status: "PENDING" }, data: { status: "READY" } });
+  let finalMessage = message;
+  try {
+    const stored = await storeResults(ctx, job, dir);
+    ctx.logger.info({ jobId: job.id, killed, stored }, "recovered the job of a lost runner");
+  } catch (error) {
+    finalMessage = `${message} Unable to store outputs [${describe(error)}]`;
+  }
+  await removeWorkingDirectory(dir).catch(() => undefined);
+  if (environment) await markEnvironment(ctx, environment.id, "FAILED").catch(() => undefined);
+  try {
+    await transitionJob(ctx.db, ctx.bus, { jobId: job.id, to: "FAILED", message: finalMessage });
+    return true;
+  } catch (error) {
+    if (error instanceof InvalidTransitionError) return false;
+    throw error;
+  }
 }

@@ -1,29 +1,41 @@
 /**
  * The lifecycle of one claimed job: STARTING (environment, input staging, model import) →
- * RUNNING (paragraphs) → outputs uploaded → environment stopped → SUCCEEDED | FAILED.
+ * RUNNING (paragraphs) → outputs uploaded → environment stopped → SUCCEEDED | FAILED, or,
+ * once a stop was asked for (`stop` aborted, the job is STOPPING), → STOPPED.
  * Whatever happens, outputs produced so far are uploaded and the environment is stopped
  * before the final status is written, so a client that sees a final status finds the results.
  */
 import { transitionJob, type Job } from "@jobmanager/db";
-import type { Notebook } from "@jobmanager/domain";
+import { InvalidTransitionError, type Notebook } from "@jobmanager/domain";
 import { runSettingsOf } from "./configuration";
 import type { EngineContext } from "./engine-context";
-import {
-  collectOutputs,
-  markEnvironment,
-  removeWorkingDirectory,
-  stageInput,
-  startEnvironment,
-  type WorkingDirectory,
-} from "./environment";
-import { describeFailures, executeNotebook } from "./execute-notebook";
+import { markEnvironment, removeWorkingDirectory, stageInput, startEnvironment, type WorkingDirectory } from "./environment";
+import { describeFailures, describeParagraph, executeNotebook, type ExecutionResult } from "./execute-notebook";
 import { importModel } from "./import-model";
+import { DRIVER_PATH, resolvePythonExecutable } from "./interpreters";
 import { chain, describe } from "./messages";
+import { killEnvironmentProcesses } from "./orphans";
+import { storeResults } from "./results";
+import { sandboxWrapper } from "./sandbox";
+import path from "node:path";
+import fs from "node:fs";
 
-export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
+type Outcome = { status: "SUCCEEDED" | "FAILED" | "STOPPED"; message: string };
+
+export const STOPPED_MESSAGE = "Stopped on request.";
+
+export interface JobSignals {
+  /** Aborted when the job is STOPPING: interrupt the running paragraph. */
+  stop: AbortSignal;
+  /** Aborted when the server shuts down: finish the running paragraph, start no other. */
+  drain?: AbortSignal;
+}
+
+export async function runJob(ctx: EngineContext, job: Job, signals: JobSignals = { stop: new AbortController().signal }): Promise<void> {
+  const { stop, drain } = signals;
   const log = (details: object, message: string) => ctx.logger.info({ jobId: job.id, ...details }, message);
   let dir: WorkingDirectory | undefined;
-  let outcome: { status: "SUCCEEDED" | "FAILED"; message: string };
+  let outcome: Outcome;
 
   try {
     const configuration = await ctx.db.environmentConfiguration.findUniqueOrThrow({ where: { id: job.configurationId } });
@@ -43,24 +55,41 @@ export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
       throw new FatalJobError(chain("Unable to import model", error));
     }
 
+    if (stop.aborted || drain?.aborted) throw new StoppedError();
     await markEnvironment(ctx, dir.environmentId, "RUNNING");
-    await transitionJob(ctx.db, ctx.bus, { jobId: job.id, to: "RUNNING", message: "Started notebook execution." });
-    const failures = await executeNotebook(ctx, job, notebook, dir, settings);
-    outcome =
-      failures.length === 0
-        ? { status: "SUCCEEDED", message: "Finished notebook execution." }
-        : { status: "FAILED", message: describeFailures(failures) };
+    try {
+      await transitionJob(ctx.db, ctx.bus, { jobId: job.id, from: "STARTING", to: "RUNNING", message: "Started notebook execution." });
+    } catch (error) {
+      if (error instanceof InvalidTransitionError) throw new StoppedError(); // stopped meanwhile
+      throw error;
+    }
+    const wrapCommand = ctx.sandbox
+      ? sandboxWrapper(ctx.sandbox, {
+          workDir: dir.workDir,
+          network: settings.network,
+          memoryLimitMb: settings.memoryLimitMb,
+          processLimit: settings.processLimit,
+          readOnly: [await pythonPrefix(), DRIVER_PATH],
+        })
+      : undefined;
+    const result = await executeNotebook(ctx, job, notebook, dir, { ...settings, stop, ...(drain ? { drain } : {}), ...(wrapCommand ? { wrapCommand } : {}) });
+    outcome = outcomeOf(result);
   } catch (error) {
-    outcome = { status: "FAILED", message: error instanceof FatalJobError ? error.message : chain("Job execution failed", error) };
-    ctx.logger.error({ jobId: job.id, err: error }, "job failed");
+    if (error instanceof StoppedError) outcome = { status: "STOPPED", message: STOPPED_MESSAGE };
+    else {
+      outcome = { status: "FAILED", message: error instanceof FatalJobError ? error.message : chain("Job execution failed", error) };
+      ctx.logger.error({ jobId: job.id, err: error }, "job failed");
+    }
   }
 
   if (dir) {
+    // No process outlives its job, even one that left the interpreters' process groups.
+    killEnvironmentProcesses(dir.environmentId, dir.workDir);
     try {
-      const uploaded = await collectOutputs(ctx, job, dir);
+      const uploaded = await storeResults(ctx, job, dir);
       log({ uploaded }, "outputs stored");
     } catch (error) {
-      outcome = { status: "FAILED", message: join(outcome.message, chain("Unable to store outputs", error)) };
+      outcome = { ...outcome, status: outcome.status === "STOPPED" ? "STOPPED" : "FAILED", message: join(outcome.message, chain("Unable to store outputs", error)) };
     }
     try {
       await removeWorkingDirectory(dir);
@@ -70,12 +99,60 @@ export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
       outcome = { status: "FAILED", message: join(outcome.message, "Error while stopping environment") };
     }
   }
-  await transitionJob(ctx.db, ctx.bus, { jobId: job.id, to: outcome.status, message: outcome.message });
+  await finish(ctx, job, outcome, signals);
   log({ status: outcome.status }, "job finished");
+}
+
+/** Writes the final status; a job that was stopped meanwhile ends STOPPED whatever it did. */
+async function finish(ctx: EngineContext, job: Job, outcome: Outcome, { stop }: JobSignals): Promise<void> {
+  const current = await ctx.db.job.findUniqueOrThrow({ where: { id: job.id }, select: { status: true } });
+  if (outcome.status === "STOPPED" && current.status !== "STOPPING" && !stop.aborted) {
+    // Drained at shutdown: the job ends as if it had been stopped (via STOPPING).
+    await transitionJob(ctx.db, ctx.bus, { jobId: job.id, to: "STOPPING", message: "Stopping: the server is shutting down." });
+    await transitionJob(ctx.db, ctx.bus, { jobId: job.id, to: "STOPPED", message: "Stopped: the server shut down." });
+    return;
+  }
+  if (current.status === "STOPPING" || stop.aborted) {
+    const message = outcome.status === "FAILED" ? join(STOPPED_MESSAGE, outcome.message) : STOPPED_MESSAGE;
+    await transitionJob(ctx.db, ctx.bus, { jobId: job.id, to: "STOPPED", message });
+    return;
+  }
+  try {
+    await transitionJob(ctx.db, ctx.bus, { jobId: job.id, to: outcome.status === "STOPPED" ? "FAILED" : outcome.status, message: outcome.message });
+  } catch (error) {
+    // A stop arrived between the read and the write: the job ends STOPPED.
+    if (!(error instanceof InvalidTransitionError)) throw error;
+    await transitionJob(ctx.db, ctx.bus, { jobId: job.id, to: "STOPPED", message: STOPPED_MESSAGE });
+  }
+}
+
+function outcomeOf({ failures, end }: ExecutionResult): Outcome {
+  switch (end.kind) {
+    case "stopped":
+      return { status: "STOPPED", message: STOPPED_MESSAGE };
+    case "timedOut": {
+      const aborted = end.paragraph ? `; ${describeParagraph(end.paragraph)} was aborted` : "";
+      const message = `The maximum execution time of ${end.limitSeconds} seconds (maximumExecutionTimeInSeconds) was used up${aborted}`;
+      return { status: "FAILED", message: failures.length > 0 ? `${message}; ${describeFailures(failures)}` : message };
+    }
+    case "completed":
+      return failures.length === 0
+        ? { status: "SUCCEEDED", message: "Finished notebook execution." }
+        : { status: "FAILED", message: describeFailures(failures) };
+  }
+}
+
+/** The python installation the sandbox must show read-only (`<prefix>/bin/python3`). */
+async function pythonPrefix(): Promise<string> {
+  const executable = await resolvePythonExecutable();
+  if (!path.isAbsolute(executable)) return "/usr";
+  return path.dirname(path.dirname(fs.realpathSync(executable)));
 }
 
 /** An error whose message is already the job's final message chain. */
 class FatalJobError extends Error {}
+/** The job was stopped before its notebook started. */
+class StoppedError extends Error {}
 
 function join(message: string, more: string): string {
   return message && !message.startsWith("Finished") ? `${message} ${more}` : more;

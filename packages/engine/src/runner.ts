@@ -1,14 +1,17 @@
 /**
  * The runner: claims SUBMITTED jobs up to its concurrency and runs each to a final status.
  * It wakes at once when a job is submitted or an environment frees up (bus events), renews
- * the leases of its jobs by heartbeat, and sweeps up jobs whose runner was lost.
+ * the leases of its jobs by heartbeat, stops a job of its own as soon as it is STOPPING (bus
+ * event in this process; at the heartbeat when another process asked), and recovers jobs
+ * whose runner was lost.
  */
-import { randomUUID } from "node:crypto";
 import os from "node:os";
+import { transitionJob } from "@jobmanager/db";
 import { claimNextJob } from "./claim";
 import type { EngineContext } from "./engine-context";
-import { failJobsOfLostRunners } from "./recovery";
+import { recoverLostJobs } from "./recovery";
 import { runJob } from "./run-job";
+import { createRunnerIdentity } from "./runner-identity";
 
 export interface RunnerOptions {
   /** Environments run at once by this runner. Default: the number of CPUs. */
@@ -18,17 +21,23 @@ export interface RunnerOptions {
 }
 
 export interface Runner {
+  /** The lease owner written on the jobs it holds (see runner-identity.ts). */
   readonly id: string;
   start(): void;
-  /** Stops claiming and waits for the running jobs to end. */
-  stop(): Promise<void>;
+  /**
+   * Stops claiming; running paragraphs get `graceMs` to finish (default: wait for the jobs
+   * to end), then their jobs are stopped (STOPPING → STOPPED, outputs kept). Resolves when
+   * every job of this runner has a final status.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): Runner {
-  const id = `runner-${randomUUID().slice(0, 8)}`;
+  const id = createRunnerIdentity().owner;
   const concurrency = options.concurrency ?? os.availableParallelism();
   const leaseMs = options.leaseMs ?? 30_000;
-  const running = new Map<string, Promise<void>>();
+  const running = new Map<string, { done: Promise<void>; stop: AbortController }>();
+  const drain = new AbortController();
   let stopped = true;
   let pumping = false;
   let again = false;
@@ -47,13 +56,14 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
         while (!stopped && running.size < concurrency) {
           const job = await claimNextJob(ctx, id, leaseMs);
           if (!job) break;
-          const run = runJob(ctx, job)
+          const stop = new AbortController();
+          const done = runJob(ctx, job, { stop: stop.signal, drain: drain.signal })
             .catch((error) => ctx.logger.error({ jobId: job.id, err: error }, "runner could not finish job"))
             .finally(() => {
               running.delete(job.id);
               void pump();
             });
-          running.set(job.id, run);
+          running.set(job.id, { done, stop });
         }
       } while (again && !stopped);
     } catch (error) {
@@ -67,10 +77,14 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
     try {
       const expiresAt = new Date(Date.now() + leaseMs);
       if (running.size > 0) {
-        await ctx.db.job.updateMany({ where: { id: { in: [...running.keys()] }, leaseOwner: id }, data: { leaseExpiresAt: expiresAt } });
+        const ids = [...running.keys()];
+        await ctx.db.job.updateMany({ where: { id: { in: ids }, leaseOwner: id }, data: { leaseExpiresAt: expiresAt } });
+        // A stop asked for through another process reaches us here.
+        const stopping = await ctx.db.job.findMany({ where: { id: { in: ids }, status: "STOPPING" }, select: { id: true } });
+        for (const job of stopping) running.get(job.id)?.stop.abort();
       }
-      await failJobsOfLostRunners(ctx);
-      await pump();
+      await recoverLostJobs(ctx, id, leaseMs);
+      if (!stopped) await pump();
     } catch (error) {
       ctx.logger.error({ err: error }, "runner heartbeat failed");
     }
@@ -82,18 +96,38 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
       if (!stopped) return;
       stopped = false;
       unsubscribe = ctx.bus.subscribe((event) => {
-        if (event.type === "job.updated" && ["SUBMITTED", "SUCCEEDED", "FAILED", "STOPPED"].includes(event.job.status)) {
-          void pump();
-        }
+        if (event.type !== "job.updated") return;
+        if (event.job.status === "STOPPING") running.get(event.job.id)?.stop.abort();
+        if (["SUBMITTED", "SUCCEEDED", "FAILED", "STOPPED"].includes(event.job.status)) void pump();
       });
       timer = setInterval(() => void tick(), Math.max(100, Math.floor(leaseMs / 3)));
       void tick();
     },
-    async stop() {
+    async stop(graceMs) {
       stopped = true;
+      const all = () => Promise.allSettled([...running.values()].map((run) => run.done));
+      if (graceMs !== undefined && running.size > 0) {
+        drain.abort(); // running paragraphs may finish; no further paragraph starts
+        const grace = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+        await Promise.race([all(), grace]);
+        for (const [jobId, run] of running) {
+          ctx.logger.warn({ jobId }, "shutting down: stopping the job");
+          await requestStop(ctx, jobId);
+          run.stop.abort();
+        }
+      }
+      await all();
       unsubscribe();
       clearInterval(timer);
-      await Promise.allSettled([...running.values()]);
     },
   };
+}
+
+/** Moves the job to STOPPING (if it is not final yet), so that it ends STOPPED. */
+async function requestStop(ctx: EngineContext, jobId: string): Promise<void> {
+  try {
+    await transitionJob(ctx.db, ctx.bus, { jobId, to: "STOPPING", message: "Stopping: the server is shutting down." });
+  } catch {
+    // already final or already stopping
+  }
 }

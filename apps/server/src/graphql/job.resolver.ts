@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { getModel } from "../services/catalog";
-import { countJobsByStatus, getJob, listJobs, startJob } from "../services/jobs";
+import { countJobsByStatus, getJob, listJobs, startJob, stopJob } from "../services/jobs";
 import type { GraphQLContext } from "./context";
+import { jobEventStream } from "./job-events";
+import { jobOutputStream, type ParagraphOutputChunk } from "./job-output";
 import { jobUpdates } from "./job-updates";
 import { jobsChanged } from "./jobs-changed";
 import {
@@ -10,6 +12,7 @@ import {
   JobStatusCountType,
   JobType,
   ModelType,
+  ParagraphOutputType,
   ParagraphRunType,
   StartJobInput,
   toJobEventType,
@@ -50,6 +53,13 @@ export class JobResolver {
     return toJobType(await startJob(services, parameters, { idempotencyKey }));
   }
 
+  @Mutation(() => JobType, {
+    description: "Asks a job to stop; returns it in STOPPING (it ends STOPPED, outputs kept). A job that has already ended is a jobmanager.conflict error.",
+  })
+  async stopJob(@Arg("id", () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<JobType> {
+    return toJobType(await stopJob(services, id));
+  }
+
   @Subscription(() => JobType, {
     description: "Replays the job's statuses so far, then every change live; completes after a final status.",
     subscribe: async ({ args, context }) => {
@@ -79,6 +89,30 @@ export class JobResolver {
     @Ctx() { services }: GraphQLContext,
   ): Promise<JobStatusCountType[]> {
     return countJobsByStatus(services, filter);
+  }
+
+  @Subscription(() => JobEventType, {
+    description: "Replays the job's events so far, then every new one live, each once and in order; completes after a final status.",
+    subscribe: async ({ args, context }) => {
+      const { services } = context as GraphQLContext;
+      await getJob(services, args.jobId as string); // an unknown or foreign id fails the subscription at once
+      return jobEventStream(services, args.jobId as string);
+    },
+  })
+  jobEvents(@Root() event: Parameters<typeof toJobEventType>[0], @Arg("jobId", () => ID) _jobId: string): JobEventType {
+    return toJobEventType(event);
+  }
+
+  @Subscription(() => ParagraphOutputType, {
+    description: "Paragraph output as it is produced (a few updates a second), after what was produced so far; completes when the job ends.",
+    subscribe: async ({ args, context }) => {
+      const { services } = context as GraphQLContext;
+      await getJob(services, args.jobId as string); // an unknown or foreign id fails the subscription at once
+      return jobOutputStream(services, args.jobId as string);
+    },
+  })
+  jobOutput(@Root() chunk: ParagraphOutputChunk, @Arg("jobId", () => ID) _jobId: string): ParagraphOutputType {
+    return chunk;
   }
 
   @FieldResolver(() => ModelType, { nullable: true })

@@ -68,6 +68,14 @@ export class ParagraphRunType {
   @Field(() => Int, { nullable: true }) durationMs!: number | null;
 }
 
+@ObjectType("ParagraphOutput", { description: "A chunk of a running paragraph's output (stdout and stderr, with display-system lines)." })
+export class ParagraphOutputType {
+  @Field(() => ID) jobId!: string;
+  @Field(() => Int, { description: "The paragraph's index in the notebook (0-based)." }) index!: number;
+  @Field(() => Int, { description: "Where this chunk starts in the paragraph's output, in characters." }) offset!: number;
+  @Field(() => String) text!: string;
+}
+
 @ObjectType("Job")
 export class JobType {
   @Field(() => ID) id!: string;

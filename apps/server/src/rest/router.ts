@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import { authenticate } from "../auth";
 import { errorBody, mapError } from "../errors";
 import type { ServiceContext } from "../services/context";
-import { getJob, pageJobs, startJob } from "../services/jobs";
+import { getJob, pageJobs, startJob, stopJob } from "../services/jobs";
 import { schedulesRouter } from "./schedules";
 import { toV3Job } from "./v3-job";
 import { v3PageBody } from "./v3-page";
@@ -40,6 +40,9 @@ export function createRestRouter({ db, bus, logger }: { db: Db; bus: EventBus; l
   });
   jobs.get("/jobs/:id", async (req, res) => {
     res.json(toV3Job(await getJob(services(res), req.params.id as string)));
+  });
+  jobs.post("/jobs/:id/stop", async (req, res) => {
+    res.json(toV3Job(await stopJob(services(res), req.params.id as string)));
   });
   router.use("/jobmanager/v3", jobs);
   router.use("/jobmanager/v3", schedulesRouter(services));

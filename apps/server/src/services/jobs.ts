@@ -1,10 +1,13 @@
 /**
  * Job services, shared by REST and GraphQL: start (validated, every referenced object must
- * exist for the tenant), get, and list with the v3 filter language. A foreign id answers
- * exactly like a missing one.
+ * exist for the tenant), get, list with the v3 filter language, and stop. A foreign id
+ * answers exactly like a missing one.
  */
-import { createJob, filterWhere, isUniqueViolation, resolveJobParameters, type Db, type Job } from "@jobmanager/db";
+import { createJob, filterWhere, isUniqueViolation, resolveJobParameters, transitionJob, type Db, type Job } from "@jobmanager/db";
 import {
+  ConflictError,
+  InvalidTransitionError,
+  isFinal,
   JOB_STATUSES,
   JobParameters,
   NotFoundError,
@@ -57,6 +60,32 @@ function jobsWhere(tenant: ServiceContext["tenant"], filter: string | undefined 
 }
 
 const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] as const;
+
+/**
+ * Asks a job to stop and returns it in STOPPING. The runner that holds it interrupts the
+ * running paragraph and ends it STOPPED (outputs kept). A SUBMITTED job has no runner yet:
+ * it ends STOPPED here, unless a runner claimed it a moment earlier (compare-and-set), in
+ * which case that runner stops it. Stopping a STOPPING job is a no-op; a final job is a 409.
+ */
+export async function stopJob(services: ServiceContext, id: string): Promise<Job> {
+  const { db, bus } = services;
+  for (let attempt = 0; ; attempt++) {
+    const job = await getJob(services, id);
+    const status = job.status as JobStatus;
+    if (isFinal(status)) throw new ConflictError(`Job '${id}' has already ended (${status}); only a job that has not ended can be stopped.`);
+    if (status === "STOPPING") return job;
+    try {
+      const stopping = await transitionJob(db, bus, { jobId: id, from: status, to: "STOPPING", message: "Stopping on request." });
+      if (status === "SUBMITTED") {
+        await transitionJob(db, bus, { jobId: id, from: "STOPPING", to: "STOPPED", message: "Stopped on request before it started." });
+      }
+      return stopping;
+    } catch (error) {
+      // The status moved between our read and our write (claimed, finished): judge again.
+      if (!(error instanceof InvalidTransitionError) || attempt >= 5) throw error;
+    }
+  }
+}
 
 export interface JobConnection {
   jobs: Job[];

@@ -13,7 +13,7 @@ import type { InterpreterContext, ParagraphOutcome, RunOptions } from "./types";
 export type * from "./types";
 export { buildProcessEnv } from "./process-env";
 export { resolvePythonExecutable } from "./python-executable";
-export { createPythonInterpreter, type PythonInterpreter } from "./python";
+export { createPythonInterpreter, DRIVER_PATH, type PythonInterpreter } from "./python";
 export { runShell } from "./shell";
 export { renderMarkdown } from "./markdown";
 export { renderHtml, sanitizeHtml } from "./html";

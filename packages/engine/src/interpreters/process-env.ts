@@ -15,7 +15,7 @@ const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * Builds the scrubbed environment for a child process.
  *
  * Order of precedence (later wins): the safe server names, the configuration `variables`
- * (so a configuration may set PATH or TZ), then the fixed names HOME, INPUT_FOLDER,
+ * (so a configuration may set PATH or TZ), then the fixed names HOME, JOBMANAGER_ENVIRONMENT_ID, INPUT_FOLDER,
  * OUTPUT_FOLDER and the PYTHON* switches, which a configuration cannot override.
  * Variables whose name is not a valid shell identifier, or whose value contains a NUL
  * byte, are left out (the configuration schema is expected to refuse them earlier).
@@ -36,6 +36,7 @@ export function buildProcessEnv(
     if (VALID_NAME.test(name) && !value.includes("\0")) env[name] = value;
   }
   env.HOME = ctx.workDir;
+  if (ctx.environmentId) env.JOBMANAGER_ENVIRONMENT_ID = ctx.environmentId;
   env.INPUT_FOLDER = ctx.inputDir;
   env.OUTPUT_FOLDER = ctx.outputDir;
   env.PYTHONUNBUFFERED = "1";

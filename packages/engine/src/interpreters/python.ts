@@ -18,11 +18,11 @@ import { buildProcessEnv } from "./process-env";
 import { resolvePythonExecutable } from "./python-executable";
 import type { Interpreter, InterpreterContext, ParagraphOutcome, RunOptions } from "./types";
 
-const DRIVER_PATH = fileURLToPath(new URL("./python_driver.py", import.meta.url));
+export const DRIVER_PATH = fileURLToPath(new URL("./python_driver.py", import.meta.url));
 
 /** How long `close` lets the driver exit on its own before killing the group. */
 const CLOSE_GRACE_MS = 300;
-/** How long an interrupted paragraph gets between SIGINT and SIGKILL of the group. */
+/** Default time an interrupted paragraph gets between SIGINT and SIGKILL of the group. */
 const INTERRUPT_GRACE_MS = 2000;
 /** The driver must say "ready" within this time. */
 const START_TIMEOUT_MS = 30_000;
@@ -181,7 +181,7 @@ class PythonDriver implements PythonInterpreter {
         if (!run.interrupted) {
           run.interrupted = true;
           this.killGroup("SIGINT");
-          killTimer = setTimeout(() => this.killGroup("SIGKILL"), INTERRUPT_GRACE_MS);
+          killTimer = setTimeout(() => this.killGroup("SIGKILL"), this.ctx.interruptGraceMs ?? INTERRUPT_GRACE_MS);
         }
       };
       const run: ActiveRun = {

@@ -9,7 +9,7 @@ import { sanitizeResults } from "./html";
 import { buildProcessEnv } from "./process-env";
 import type { InterpreterContext, ParagraphOutcome, RunOptions } from "./types";
 
-/** Between SIGINT and SIGKILL of the group when a run is aborted. */
+/** Default time between SIGINT and SIGKILL of the group when a run is aborted. */
 const INTERRUPT_GRACE_MS = 2000;
 /** After bash exited and the group was killed, how long to wait for the pipe to drain. */
 const DRAIN_MS = 500;
@@ -57,7 +57,7 @@ export function runShell(code: string, ctx: InterpreterContext, options: RunOpti
       if (interrupted) return;
       interrupted = true;
       killGroup("SIGINT");
-      killTimer = setTimeout(() => killGroup("SIGKILL"), INTERRUPT_GRACE_MS);
+      killTimer = setTimeout(() => killGroup("SIGKILL"), ctx.interruptGraceMs ?? INTERRUPT_GRACE_MS);
     };
     options.signal?.addEventListener("abort", onAbort, { once: true });
 

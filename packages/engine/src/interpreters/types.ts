@@ -29,6 +29,11 @@ export interface InterpreterContext {
   inputDir: string;
   /** `workDir/output`: everything written here becomes job output. */
   outputDir: string;
+  /**
+   * Exported to every process as JOBMANAGER_ENVIRONMENT_ID, the marker by which recovery
+   * finds the processes of an environment whose runner was lost. Optional.
+   */
+  environmentId?: string;
   /** The environment configuration's variables, exported to every process. */
   variables: Record<string, string>;
   /** Live stdout/stderr text as it is produced, in small batches (optional). */
@@ -39,13 +44,15 @@ export interface InterpreterContext {
    * the foreground (the interpreters kill the wrapper's whole process group).
    */
   wrapCommand?: (argv: string[]) => string[];
+  /** Between SIGINT and SIGKILL of the group when a run is aborted. Default 2000 ms. */
+  interruptGraceMs?: number;
 }
 
 /** Per-run options, beyond the spec'd `run(code)`. */
 export interface RunOptions {
   /**
    * Aborting interrupts the paragraph: SIGINT to its process group, then SIGKILL of the
-   * group after a grace period (2 s). The outcome is ERROR, with an error that starts with
+   * group after a grace period (`InterpreterContext.interruptGraceMs`, default 2 s). The outcome is ERROR, with an error that starts with
    * "Interrupted". An interrupted %python interpreter may be dead afterwards (killed).
    */
   signal?: AbortSignal;

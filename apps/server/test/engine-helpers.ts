@@ -1,0 +1,50 @@
+/**
+ * Helpers for the engine's end-to-end tests: start a job for a note, wait for a paragraph to
+ * reach a status, and find the processes of a job's environment (by the marker the engine
+ * puts on every interpreter process).
+ */
+import path from "node:path";
+import { findEnvironmentProcesses } from "@jobmanager/engine";
+import { demoJobParameters, type TestServer } from "./harness";
+
+export async function startJobFor(
+  server: TestServer,
+  note: unknown,
+  extra: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ id: string; environmentId: string }> {
+  const modelId = await server.createModel(note);
+  const response = await server.request("/api/jobmanager/v3/jobs", {
+    method: "POST",
+    json: { ...demoJobParameters, modelId, ...extra },
+    ...(token ? { token } : {}),
+  });
+  if (response.status !== 201) throw new Error(`job not created: ${response.status} ${JSON.stringify(await response.json())}`);
+  return response.json();
+}
+
+/** Polls until the job's paragraph has the status (generous upper bound, then throws). */
+export async function waitForParagraph(server: TestServer, jobId: string, index: number, status: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await server.db.paragraphRun.findUnique({ where: { jobId_index: { jobId, index } } });
+    if (run?.status === status) return;
+    if (Date.now() > deadline) throw new Error(`paragraph ${index} of job ${jobId} is ${run?.status ?? "missing"}, not ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Live processes of the job's environment. */
+export function environmentProcesses(dataDir: string, environmentId: string): number[] {
+  return findEnvironmentProcesses(environmentId, path.join(dataDir, "environments", environmentId));
+}
+
+/** Waits until no process of the environment is left; returns the pids still alive after the bound. */
+export async function processesLeft(dataDir: string, environmentId: string, timeoutMs = 5000): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pids = environmentProcesses(dataDir, environmentId);
+    if (pids.length === 0 || Date.now() > deadline) return pids;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Recovery after a crash: a real server process is SIGKILLed while a job runs, then started
+ * again on the same data directory. The job must end FAILED because its runner was lost, at
+ * once (the restarted server proves its predecessor dead instead of waiting for the lease),
+ * with no interpreter process left and its partial outputs in the output folder.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createDb, type Db } from "@jobmanager/db";
+import { resolveSandboxTools } from "@jobmanager/engine";
+import { createFileSystemBlobStore } from "@jobmanager/storage";
+import { afterEach, describe, expect, it } from "vitest";
+import { environmentProcesses, processesLeft } from "./engine-helpers";
+import { DEMO, zeppelinNote } from "./harness";
+
+const serverDir = path.resolve(import.meta.dirname, "..");
+const { bwrap } = resolveSandboxTools();
+
+interface ChildServer {
+  child: ChildProcess;
+  url: string;
+  token: string;
+  exited: Promise<void>;
+}
+
+/** Starts `src/main.ts` as its own process; resolves once it prints its URL. */
+function spawnServer(dataDir: string, env: Record<string, string>): Promise<ChildServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: serverDir,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", JOBMANAGER_PORT: "0", JOBMANAGER_DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Web UI\s+(\S+)\/#token=(\S+)/.exec(out);
+      if (match) resolve({ child, url: match[1]!, token: match[2]!, exited });
+    });
+    void exited.then(() => reject(new Error(`server exited before it was ready:\n${out}\n${err}`)));
+  });
+}
+
+async function api(server: ChildServer, pathname: string, init: RequestInit = {}): Promise<any> {
+  const response = await fetch(server.url + pathname, {
+    ...init,
+    headers: { authorization: `Bearer ${server.token}`, "content-type": "application/json" },
+  });
+  return response.json();
+}
+
+async function paragraphStatuses(server: ChildServer, jobId: string): Promise<string[]> {
+  const body = await api(server, "/graphql", {
+    method: "POST",
+    body: JSON.stringify({ query: "query($id: ID!) { job(id: $id) { paragraphs { status } } }", variables: { id: jobId } }),
+  });
+  return body.data.job.paragraphs.map((p: { status: string }) => p.status);
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const modes = [
+  { sandbox: "off", skip: false },
+  { sandbox: "auto", skip: !bwrap },
+];
+
+describe("recovery after the server was killed", () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it.each(modes)("fails the running job as lost, kills its processes and keeps its partial outputs (sandbox $sandbox)", async ({ sandbox, skip }) => {
+    if (skip) {
+      console.warn("NOTICE: bwrap is not available; the sandboxed recovery test is skipped.");
+      return;
+    }
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "jobmanager-recovery-"));
+    cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
+    // A lease far longer than the test may wait: recovery must not depend on its expiry.
+    const env = { JOBMANAGER_LEASE_MS: "120000", JOBMANAGER_SANDBOX: sandbox };
+    const first = await spawnServer(dataDir, env);
+    cleanups.push(async () => void first.child.kill("SIGKILL"));
+
+    let db: Db | undefined = await createDb(`file:${path.join(dataDir, "jobmanager.db")}`);
+    cleanups.push(async () => db?.$disconnect());
+    const blobs = createFileSystemBlobStore(path.join(dataDir, "blobs"));
+    const note = zeppelinNote(
+      "%python\nimport subprocess\nwith open(f'{outputFolder}/partial.txt', 'w') as f:\n    f.write('before the crash')\nchild = subprocess.Popen(['sleep', '300'])",
+      "%sh\necho working; sleep 300",
+      "%python\nprint('never started')",
+    );
+    const blob = await blobs.write(JSON.stringify(note));
+    const model = await db.model.create({
+      data: {
+        tenantId: DEMO.tenantId,
+        name: "Recovery test",
+        author: DEMO.tenantId,
+        versions: { create: { number: 1, author: DEMO.tenantId, format: "zeppelin", fileName: "note.zpln", blobKey: blob.key, sizeInBytes: blob.size } },
+      },
+    });
+    const job = await api(first, "/api/jobmanager/v3/jobs", {
+      method: "POST",
+      body: JSON.stringify({ modelId: model.id, configurationId: DEMO.configurationId, inputFolderId: DEMO.inputFolderId, outputFolderId: DEMO.outputFolderId }),
+    });
+    await until("the second paragraph to run", async () => ((await paragraphStatuses(first, job.id))[1] === "RUNNING" ? true : undefined));
+    expect(environmentProcesses(dataDir, job.environmentId).length).toBeGreaterThan(0);
+
+    first.child.kill("SIGKILL");
+    await first.exited;
+    // Unsandboxed, the interpreters outlive the server (bwrap's --die-with-parent ends them):
+    // it is the restarted server's recovery that must find and kill them.
+    if (sandbox === "off") expect(environmentProcesses(dataDir, job.environmentId).length).toBeGreaterThan(0);
+    // Let the restarted server migrate without our connection in its way.
+    await db.$disconnect();
+
+    const second = await spawnServer(dataDir, env);
+    db = await createDb(`file:${path.join(dataDir, "jobmanager.db")}`);
+    cleanups.push(async () => {
+      second.child.kill("SIGTERM");
+      await second.exited;
+    });
+    const final = await until("the job to be final", async () => {
+      const body = await api(second, `/api/jobmanager/v3/jobs/${job.id}`);
+      return ["SUCCEEDED", "FAILED", "STOPPED"].includes(body.status) ? body : undefined;
+    });
+    expect(final.status).toBe("FAILED");
+    expect(final.message).toMatch(/runner was lost/);
+    expect(await processesLeft(dataDir, job.environmentId)).toEqual([]);
+    expect(await paragraphStatuses(second, job.id)).toEqual(["FINISHED", "ABORT", "READY"]);
+
+    const read = async (name: string) => {
+      const file = await db!.file.findUniqueOrThrow({ where: { tenantId_folderId_name: { tenantId: DEMO.tenantId, folderId: DEMO.outputFolderId, name } } });
+      return (await blobs.readAll(file.blobKey)).toString("utf8");
+    };
+    expect(await read("partial.txt")).toBe("before the crash");
+    expect(JSON.parse(await read("Test note.zpln")).paragraphs[1].status).toBe("ABORT");
+    const active = await db.job.count({ where: { status: { in: ["STARTING", "RUNNING", "STOPPING"] } } });
+    expect(active).toBe(0);
+    await db.$disconnect();
+    db = undefined;
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * Whatever ended a job, its results go to the output folder: every file under the
+ * environment's `output/` and the executed notebook (see executed-notebook.ts). Used by the
+ * runner after a run and by recovery after the runner was lost.
+ */
+import fs from "node:fs";
+import { putFile, type Job } from "@jobmanager/db";
+import type { EngineContext } from "./engine-context";
+import { collectOutputs, type WorkingDirectory } from "./environment";
+import { executedNotebook } from "./executed-notebook";
+
+/** Returns how many files were stored. */
+export async function storeResults(ctx: EngineContext, job: Job, dir: WorkingDirectory): Promise<number> {
+  const files = fs.existsSync(dir.outputDir) ? await collectOutputs(ctx, job, dir) : 0;
+  return files + ((await storeExecutedNotebook(ctx, job)) ? 1 : 0);
+}
+
+/** Writes the executed notebook into the output folder; false when no paragraph was recorded. */
+export async function storeExecutedNotebook(ctx: EngineContext, job: Job): Promise<boolean> {
+  const runs = await ctx.db.paragraphRun.findMany({ where: { jobId: job.id }, orderBy: { index: "asc" } });
+  if (runs.length === 0) return false; // the model was never imported: nothing ran
+  const version = await ctx.db.modelVersion.findUniqueOrThrow({ where: { id: job.modelVersionId } });
+  const payload = (await ctx.blobs.readAll(version.blobKey)).toString("utf8");
+  const notebook = executedNotebook(version.format, payload, runs);
+  if (!notebook) return false;
+  await putFile(ctx.db, ctx.blobs, {
+    tenantId: job.tenantId,
+    folderId: job.outputFolderId,
+    name: notebook.fileName,
+    content: notebook.content,
+    modifiedBy: job.tenantId,
+    contentType: "application/json",
+  });
+  return true;
+}
