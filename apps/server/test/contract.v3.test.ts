@@ -88,6 +88,16 @@ describe("REST v3 contract", () => {
     expectShape(body.jobs[0], { ...JOB, jobId: "string" });
   });
 
+  it("POST /jobs/{id}/stop → Job (STOPPING), then 409 once the job has ended", async () => {
+    const { status, body } = await call("POST", `/jobs/${jobId}/stop`);
+    expect(status).toBe(200);
+    expectShape(body, JOB);
+    expect(body.status).toBe("STOPPING");
+    const again = await call("POST", `/jobs/${jobId}/stop`);
+    expect(again.status).toBe(409);
+    expectShape(again.body.errors[0], { code: "string", message: "string", logref: "string" });
+  });
+
   it("POST /schedules → 201 Schedule", async () => {
     const { status, body } = await call("POST", "/schedules", { ...demoJobParameters, name: "contract", scheduleString: "0 9 * * *", maximumExecutionTime: 60 });
     expect(status).toBe(201);
