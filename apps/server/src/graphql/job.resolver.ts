@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
+import type { ServiceContext } from "../services/context";
 import { getModel } from "../services/catalog";
 import { countJobsByStatus, getJob, listJobs, startJob, stopJob } from "../services/jobs";
 import type { GraphQLContext } from "./context";
@@ -19,6 +20,19 @@ import {
   toJobType,
   toParagraphRunType,
 } from "./types";
+
+/**
+ * A subscribe function for a stream about one job: the job must be the caller's tenant's,
+ * so an unknown or foreign id fails the subscription at once (jobmanager.notFound).
+ */
+function ofOwnJob<T>(argument: string, stream: (services: ServiceContext, jobId: string) => AsyncIterable<T>) {
+  return async ({ args, context }: SubscribeResolverData): Promise<AsyncIterable<T>> => {
+    const { services } = context as GraphQLContext;
+    const jobId = args[argument] as string;
+    await getJob(services, jobId);
+    return stream(services, jobId);
+  };
+}
 
 @Resolver(() => JobType)
 export class JobResolver {
@@ -62,11 +76,7 @@ export class JobResolver {
 
   @Subscription(() => JobType, {
     description: "Replays the job's statuses so far, then every change live; completes after a final status.",
-    subscribe: async ({ args, context }) => {
-      const { services } = context as GraphQLContext;
-      await getJob(services, args.id as string); // an unknown or foreign id fails the subscription at once
-      return jobUpdates(services, args.id as string);
-    },
+    subscribe: ofOwnJob("id", jobUpdates),
   })
   jobUpdated(@Root() job: Parameters<typeof toJobType>[0], @Arg("id", () => ID) _id: string): JobType {
     return toJobType(job);
@@ -93,11 +103,7 @@ export class JobResolver {
 
   @Subscription(() => JobEventType, {
     description: "Replays the job's events so far, then every new one live, each once and in order; completes after a final status.",
-    subscribe: async ({ args, context }) => {
-      const { services } = context as GraphQLContext;
-      await getJob(services, args.jobId as string); // an unknown or foreign id fails the subscription at once
-      return jobEventStream(services, args.jobId as string);
-    },
+    subscribe: ofOwnJob("jobId", jobEventStream),
   })
   jobEvents(@Root() event: Parameters<typeof toJobEventType>[0], @Arg("jobId", () => ID) _jobId: string): JobEventType {
     return toJobEventType(event);
@@ -105,11 +111,7 @@ export class JobResolver {
 
   @Subscription(() => ParagraphOutputType, {
     description: "Paragraph output as it is produced (a few updates a second), after what was produced so far; completes when the job ends.",
-    subscribe: async ({ args, context }) => {
-      const { services } = context as GraphQLContext;
-      await getJob(services, args.jobId as string); // an unknown or foreign id fails the subscription at once
-      return jobOutputStream(services, args.jobId as string);
-    },
+    subscribe: ofOwnJob("jobId", jobOutputStream),
   })
   jobOutput(@Root() chunk: ParagraphOutputChunk, @Arg("jobId", () => ID) _jobId: string): ParagraphOutputType {
     return chunk;
