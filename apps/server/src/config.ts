@@ -22,6 +22,10 @@ const Environment = z.object({
   JOBMANAGER_MAX_ENVIRONMENTS: z.coerce.number().int().min(1).default(os.availableParallelism()),
   /** Set to "false" to serve the API without running jobs (a separate runner does). */
   JOBMANAGER_RUNNER: z.enum(["true", "false"]).default("true"),
+  /** Largest model payload accepted (413 above); 50 MB as in the reference UI. */
+  JOBMANAGER_MAX_MODEL_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  /** Largest Data Exchange file accepted (413 above); uploads stream, so this bounds disk, not memory. */
+  JOBMANAGER_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024 * 1024),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
 
@@ -34,6 +38,8 @@ export interface Config {
   maxEnvironments: number;
   runner: boolean;
   logLevel: string;
+  maxModelBytes: number;
+  maxFileBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,5 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxEnvironments: e.JOBMANAGER_MAX_ENVIRONMENTS,
     runner: e.JOBMANAGER_RUNNER === "true",
     logLevel: e.LOG_LEVEL,
+    maxModelBytes: e.JOBMANAGER_MAX_MODEL_BYTES,
+    maxFileBytes: e.JOBMANAGER_MAX_FILE_BYTES,
   };
 }

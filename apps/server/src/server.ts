@@ -47,6 +47,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       )
     : null;
 
+  const limits = { maxModelBytes: config.maxModelBytes, maxFileBytes: config.maxFileBytes };
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createHttpServer(app);
@@ -54,7 +55,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
 
   const contextFor = async (authorization: unknown): Promise<GraphQLContext> => {
     try {
-      return { services: { db, bus, tenant: await authenticate(db, authorization) }, logger };
+      return { services: { db, bus, blobs, limits, tenant: await authenticate(db, authorization) }, logger };
     } catch (error) {
       throw error instanceof AppError ? toGraphQLError(error) : error;
     }
@@ -91,7 +92,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   });
   await apollo.start();
 
-  app.use("/api", createRestRouter({ db, bus, logger }));
+  app.use("/api", createRestRouter({ db, bus, blobs, limits, logger }));
   app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers.authorization) }));
   if (fs.existsSync(config.webDir)) {
     app.use(webApp(config.webDir));

@@ -4,3 +4,4 @@ export * from "./files";
 export * from "./jobs";
 export * from "./migrate";
 export * from "./tokens";
+export * from "./errors";

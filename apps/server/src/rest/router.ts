@@ -3,26 +3,32 @@
  * bearer token; errors leave as `{errors:[{code,message,logref}]}`.
  */
 import type { Db, EventBus } from "@jobmanager/db";
+import type { BlobStore } from "@jobmanager/storage";
 import { NotFoundError, ValidationError } from "@jobmanager/domain";
-import express, { type ErrorRequestHandler, type Response, type Router } from "express";
+import express, { type ErrorRequestHandler, type Router } from "express";
 import type { Logger } from "pino";
 import { authenticate } from "../auth";
 import { errorBody, mapError } from "../errors";
-import type { ServiceContext } from "../services/context";
+import type { Limits, ServiceContext } from "../services/context";
 import { getJob, startJob } from "../services/jobs";
+import { dataExchangeRoutes } from "./data-exchange";
+import { services } from "./locals";
 import { toV3Job } from "./v3-job";
 
-/** The services of the authenticated tenant, set by the authentication middleware. */
-function services(res: Response): ServiceContext {
-  return res.locals.services as ServiceContext;
+export interface RestDeps {
+  db: Db;
+  bus: EventBus;
+  blobs: BlobStore;
+  limits: Limits;
+  logger: Logger;
 }
 
-export function createRestRouter({ db, bus, logger }: { db: Db; bus: EventBus; logger: Logger }): Router {
+export function createRestRouter({ db, bus, blobs, limits, logger }: RestDeps): Router {
   const router = express.Router();
   router.use(express.json({ limit: "1mb" }));
   router.use(async (req, res, next) => {
     const tenant = await authenticate(db, req.headers.authorization);
-    res.locals.services = { db, bus, tenant } satisfies ServiceContext;
+    res.locals.services = { db, bus, blobs, limits, tenant } satisfies ServiceContext;
     next();
   });
 
@@ -36,11 +42,18 @@ export function createRestRouter({ db, bus, logger }: { db: Db; bus: EventBus; l
     res.json(toV3Job(await getJob(services(res), req.params.id as string)));
   });
   router.use("/jobmanager/v3", jobs);
+  router.use("/dataexchange/v3", dataExchangeRoutes());
 
   router.use((req) => {
     throw new NotFoundError("Route", `${req.method} ${req.baseUrl}${req.path}`);
   });
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    if (res.headersSent) {
+      // A streamed download failed half way: the status is gone, so cut the connection.
+      logger.error({ err: error }, "response failed after its headers were sent");
+      res.destroy();
+      return;
+    }
     const mapped = isBodyParseError(error)
       ? mapError(new ValidationError(`The request body is not valid JSON: ${error.message}`), logger)
       : mapError(error, logger);
