@@ -8,7 +8,7 @@ import express, { type Request, type Response, type Router } from "express";
 import type { ServiceContext } from "../services/context";
 import * as dataExchange from "../services/data-exchange";
 import { queryValue, services } from "./locals";
-import { readMultipart } from "./multipart";
+import { jsonField, readMultipart } from "./multipart";
 import { toV3Directory, toV3File, toV3Root } from "./v3-data-exchange";
 
 /** Streams the `file` part into a new blob; the caller's service then owns the blob. */
@@ -22,15 +22,6 @@ async function uploadBlob(req: Request, ctx: ServiceContext) {
   return { fields, blob: file.result, fileName: file.fileName };
 }
 
-function parseMetadata(raw: string | undefined): unknown {
-  if (raw === undefined) throw new ValidationError("The multipart request has no 'metadata' part (JSON: name, parentId, type).");
-  try {
-    return JSON.parse(raw);
-  } catch (error) {
-    throw new ValidationError(`The 'metadata' part is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
 export function dataExchangeRoutes(): Router {
   const router = express.Router();
 
@@ -39,7 +30,7 @@ export function dataExchangeRoutes(): Router {
     const { fields, blob } = await uploadBlob(req, ctx);
     let metadata: unknown;
     try {
-      metadata = parseMetadata(fields.metadata);
+      metadata = jsonField(fields, "metadata", true);
     } catch (error) {
       await ctx.blobs.delete(blob.key);
       throw error;

@@ -69,3 +69,24 @@ export async function readMultipart<T>(
   return { fields, file: pending ? await pending : null };
 }
 
+
+/** A JSON text field of the form (`metadata`), parsed; a missing required one or bad JSON is a 400. */
+export function jsonField(fields: Record<string, string>, name: string, required: boolean): unknown {
+  const raw = fields[name];
+  if (raw === undefined) {
+    if (required) throw new ValidationError(`The multipart request has no '${name}' part (a JSON object).`);
+    return undefined;
+  }
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    throw new ValidationError(`The '${name}' part is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Collects a part into memory; only for payloads that must be parsed whole (notebooks), under a limit. */
+export async function collect(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

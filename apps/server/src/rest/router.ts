@@ -13,6 +13,7 @@ import type { Limits, ServiceContext } from "../services/context";
 import { getJob, startJob } from "../services/jobs";
 import { dataExchangeRoutes } from "./data-exchange";
 import { services } from "./locals";
+import { modelManagementRoutes } from "./model-management";
 import { toV3Job } from "./v3-job";
 
 export interface RestDeps {
@@ -43,6 +44,7 @@ export function createRestRouter({ db, bus, blobs, limits, logger }: RestDeps): 
   });
   router.use("/jobmanager/v3", jobs);
   router.use("/dataexchange/v3", dataExchangeRoutes());
+  router.use("/modelmanagement/v3", modelManagementRoutes());
 
   router.use((req) => {
     throw new NotFoundError("Route", `${req.method} ${req.baseUrl}${req.path}`);
