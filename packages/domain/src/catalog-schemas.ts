@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ValidationError } from "./errors";
 
 const text = (field: string, max = 256) =>
-  z.string({ error: `${field} must be a string` }).trim().min(1, `${field} must not be empty`).max(max, `${field} must be at most ${max} characters`);
+  z.string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`) }).trim().min(1, `${field} must not be empty`).max(max, `${field} must be at most ${max} characters`);
 
 /** Data Exchange names: letters, digits, `- _ . ( )` and space; never only dots (`.`, `..`). */
 const NAME = /^[\p{L}\p{N}\-_.() ]+$/u;

@@ -2,7 +2,8 @@
  * Reads a multipart/form-data request with busboy: text fields are collected, the one `file`
  * part is handed to `onFile` as a stream, so the caller decides where the bytes go (blob
  * storage for Data Exchange) and nothing is buffered whole here. Above `maxFileBytes` the
- * stream fails with a PayloadTooLargeError (413); the rest of the body is drained and dropped.
+ * part ends early, what was stored is undone, and the request fails with a
+ * PayloadTooLargeError (413); the rest of the body is drained and dropped.
  */
 import type { IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
@@ -48,9 +49,19 @@ export async function readMultipart<T>(
         stream.resume(); // only one part named `file` is read; others are dropped
         return;
       }
-      stream.on("limit", () => stream.destroy(new PayloadTooLargeError(options.maxFileBytes)));
+      // At the limit busboy ends the part early and skips the rest; the stored prefix is undone.
+      let truncated = false;
+      stream.on("limit", () => {
+        truncated = true;
+      });
       const fileName = info.filename ?? "upload";
-      pending = options.onFile(stream, fileName).then((result) => ({ result, fileName, mimeType: info.mimeType }));
+      pending = options.onFile(stream, fileName).then(async (result) => {
+        if (truncated) {
+          await options.onAbandon?.(result);
+          throw new PayloadTooLargeError(options.maxFileBytes);
+        }
+        return { result, fileName, mimeType: info.mimeType };
+      });
       pending.catch(() => stream.resume()); // keep draining so the request completes
     });
     parser.on("close", resolve);
