@@ -11,6 +11,7 @@ import { authenticate } from "../auth";
 import { errorBody, mapError } from "../errors";
 import type { Limits, ServiceContext } from "../services/context";
 import { getJob, startJob } from "../services/jobs";
+import { configurationRoutes } from "./configurations";
 import { dataExchangeRoutes } from "./data-exchange";
 import { services } from "./locals";
 import { modelManagementRoutes } from "./model-management";
@@ -43,6 +44,7 @@ export function createRestRouter({ db, bus, blobs, limits, logger }: RestDeps): 
     res.json(toV3Job(await getJob(services(res), req.params.id as string)));
   });
   router.use("/jobmanager/v3", jobs);
+  router.use("/jobmanager/v3", configurationRoutes());
   router.use("/dataexchange/v3", dataExchangeRoutes());
   router.use("/modelmanagement/v3", modelManagementRoutes());
 
