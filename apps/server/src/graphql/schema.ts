@@ -2,7 +2,10 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema as buildTypeGraphQLSchema } from "type-graphql";
 import { CatalogResolver } from "./catalog.resolver";
+import { ConfigurationResolver } from "./configuration.resolver";
+import { DataExchangeResolver } from "./data-exchange.resolver";
 import { JobResolver } from "./job.resolver";
+import { ModelResolver } from "./model.resolver";
 
 /**
  * Our subscriptions bring their own `subscribe` functions over the event bus; type-graphql
@@ -18,5 +21,5 @@ const noPubSub = {
 };
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildTypeGraphQLSchema({ resolvers: [JobResolver, CatalogResolver], validate: false, pubSub: noPubSub });
+  return buildTypeGraphQLSchema({ resolvers: [JobResolver, CatalogResolver, ModelResolver, DataExchangeResolver, ConfigurationResolver], validate: false, pubSub: noPubSub });
 }
