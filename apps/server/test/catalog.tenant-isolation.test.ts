@@ -48,6 +48,32 @@ const REST_CASES: RestCase[] = [
   ["DELETE a configuration", (i) => `${JM}/configurations/${i.configuration}`, () => ({ method: "DELETE" })],
 ];
 
+type GraphQLCase = [name: string, query: string, variables: (ids: Ids) => Record<string, unknown>];
+
+const GRAPHQL_CASES: GraphQLCase[] = [
+  ["query a model", "query($id: ID!) { model(id: $id) { id name } }", (i) => ({ id: i.model })],
+  ["update a model", 'mutation($id: ID!) { updateModel(id: $id, input: { name: "stolen" }) { id } }', (i) => ({ id: i.model })],
+  ["delete a model", "mutation($id: ID!) { deleteModel(id: $id) }", (i) => ({ id: i.model })],
+  ["add a model version", 'mutation($id: ID!, $c: String!) { addModelVersion(modelId: $id, fileName: "n.zpln", content: $c) { id } }', (i) => ({ id: i.model, c: note })],
+  ["read a version's content", "query($id: ID!, $v: ID!) { modelVersionContent(modelId: $id, versionId: $v) }", (i) => ({ id: i.model, v: i.version })],
+  ["expire a version", "mutation($id: ID!, $v: ID!) { updateModelVersion(modelId: $id, versionId: $v, expirationDate: null) { id } }", (i) => ({ id: i.model, v: i.version })],
+  ["delete a version", "mutation($id: ID!, $v: ID!) { deleteModelVersion(modelId: $id, versionId: $v) }", (i) => ({ id: i.model, v: i.version })],
+  ["query a folder", "query($id: ID!) { folder(id: $id) { id name } }", (i) => ({ id: i.folder })],
+  ["list a folder", "query($id: ID!) { folderContents(id: $id) { totalCount files { id } } }", (i) => ({ id: i.folder })],
+  ["list the subfolders of a folder", "query($id: String!) { folders(parentId: $id) { id } }", (i) => ({ id: i.folder })],
+  ["create a folder in a foreign folder", 'mutation($p: ID!) { createFolder(name: "x", parentId: $p) { id } }', (i) => ({ p: i.folder })],
+  ["rename a folder", 'mutation($id: ID!) { moveFolder(id: $id, name: "stolen") { id } }', (i) => ({ id: i.folder })],
+  ["delete a folder", "mutation($id: ID!) { deleteFolder(id: $id, recursive: true) }", (i) => ({ id: i.folder })],
+  ["query a file", "query($id: ID!) { file(id: $id) { id name } }", (i) => ({ id: i.file })],
+  ["write a file into a foreign folder", 'mutation($p: ID!) { createTextFile(name: "x.txt", parentId: $p, content: "x") { id } }', (i) => ({ p: i.folder })],
+  ["rename a file", 'mutation($id: ID!) { moveFile(id: $id, name: "stolen.csv") { id } }', (i) => ({ id: i.file })],
+  ["move one's own file into a foreign folder", "mutation($id: ID!, $p: ID!) { moveFile(id: $id, parentId: $p) { id } }", (i) => ({ id: i.ownFile, p: i.folder })],
+  ["delete a file", "mutation($id: ID!) { deleteFile(id: $id) }", (i) => ({ id: i.file })],
+  ["query a configuration", "query($id: ID!) { configuration(id: $id) { id name } }", (i) => ({ id: i.configuration })],
+  ["update a configuration", 'mutation($id: ID!) { updateConfiguration(id: $id, input: { name: "stolen" }) { id } }', (i) => ({ id: i.configuration })],
+  ["delete a configuration", "mutation($id: ID!) { deleteConfiguration(id: $id) }", (i) => ({ id: i.configuration })],
+];
+
 const LIST_ROUTES = [`${MM}/models`, `${DX}/directories/_PUBLIC_ROOT_ID`, `${DX}/directories/_PRIVATE_ROOT_ID`, `${JM}/configurations`];
 
 describe("catalog tenant isolation", () => {
@@ -95,6 +121,29 @@ describe("catalog tenant isolation", () => {
     expect(response.status).toBe(401);
     expect((await response.json()).errors[0].code).toBe("jobmanager.unauthorized");
     expect(await demoSnapshot()).toEqual(before);
+  });
+
+  it.each(GRAPHQL_CASES)("answers another tenant's GraphQL attempt to %s with jobmanager.notFound and changes nothing", async (_name, query, variables) => {
+    const before = await demoSnapshot();
+    const result = await server.graphql(query, variables(ids), other.token);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(["jobmanager.notFound"]);
+    expect(JSON.stringify(result)).not.toContain("Demo: sales summary");
+    expect(await demoSnapshot()).toEqual(before);
+  });
+
+  it.each(GRAPHQL_CASES)("answers a GraphQL attempt to %s without a token with 401 and changes nothing", async (_name, query, variables) => {
+    const before = await demoSnapshot();
+    const response = await server.request("/graphql", { method: "POST", json: { query, variables: variables(ids) }, token: null });
+    expect(response.status).toBe(401);
+    expect((await response.json()).errors[0].extensions.code).toBe("jobmanager.unauthorized");
+    expect(await demoSnapshot()).toEqual(before);
+  });
+
+  it("shows another tenant none of the demo tenant's objects in GraphQL lists", async () => {
+    const result = await server.graphql('{ models { id } configurations { id } folders { id } folderContents(id: "_PUBLIC_ROOT_ID") { files { id } folders { id } } }', {}, other.token);
+    expect(result.errors).toBeUndefined();
+    for (const id of [ids.model, ids.folder, ids.file, ids.configuration]) expect(JSON.stringify(result.data)).not.toContain(id);
   });
 
   it.each(LIST_ROUTES)("shows another tenant none of the demo tenant's objects in %s", async (route) => {
