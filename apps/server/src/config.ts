@@ -26,6 +26,8 @@ const Environment = z.object({
   JOBMANAGER_MAX_MODEL_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
   /** Largest Data Exchange file accepted (413 above); uploads stream, so this bounds disk, not memory. */
   JOBMANAGER_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024 * 1024),
+  /** How long a web session lasts after login. */
+  JOBMANAGER_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
 
@@ -40,6 +42,7 @@ export interface Config {
   logLevel: string;
   maxModelBytes: number;
   maxFileBytes: number;
+  sessionTtlMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxModelBytes: e.JOBMANAGER_MAX_MODEL_BYTES,
     maxFileBytes: e.JOBMANAGER_MAX_FILE_BYTES,
+    sessionTtlMs: e.JOBMANAGER_SESSION_TTL_HOURS * 3_600_000,
   };
 }

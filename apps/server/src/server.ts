@@ -9,14 +9,14 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createDb, createEventBus, type Db, type EventBus } from "@jobmanager/db";
+import { createDb, createEventBus, type Db, type EventBus, type Tenant } from "@jobmanager/db";
 import { AppError } from "@jobmanager/domain";
 import { createRunner, type Runner } from "@jobmanager/engine";
 import { createFileSystemBlobStore, type BlobStore } from "@jobmanager/storage";
 import express from "express";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { authenticate } from "./auth";
+import { authenticate, authenticateRequest } from "./auth";
 import type { Config } from "./config";
 import type { GraphQLContext } from "./graphql/context";
 import { formatGraphQLError, toGraphQLError } from "./graphql/errors";
@@ -53,9 +53,9 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const httpServer = createHttpServer(app);
   const schema = await buildSchema();
 
-  const contextFor = async (authorization: unknown): Promise<GraphQLContext> => {
+  const contextFor = async (authorize: () => Promise<Tenant>): Promise<GraphQLContext> => {
     try {
-      return { services: { db, bus, blobs, limits, tenant: await authenticate(db, authorization) }, logger };
+      return { services: { db, bus, blobs, limits, tenant: await authorize() }, logger };
     } catch (error) {
       throw error instanceof AppError ? toGraphQLError(error) : error;
     }
@@ -66,7 +66,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const wsCleanup = useServer(
     {
       schema,
-      context: (ctx) => contextFor(ctx.connectionParams?.authorization),
+      context: (ctx) => contextFor(() => authenticate(db, ctx.connectionParams?.authorization)),
       // Errors in subscription results get the same codes and masking as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : result,
@@ -92,8 +92,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   });
   await apollo.start();
 
-  app.use("/api", createRestRouter({ db, bus, blobs, limits, logger }));
-  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers.authorization) }));
+  app.use("/api", createRestRouter({ db, bus, blobs, limits, sessionTtlMs: config.sessionTtlMs, logger }));
+  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => contextFor(async () => (await authenticateRequest(db, req)).tenant) }));
   if (fs.existsSync(config.webDir)) {
     app.use(webApp(config.webDir));
   } else {

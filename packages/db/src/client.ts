@@ -19,7 +19,9 @@ export type {
   Model,
   ModelVersion,
   ParagraphRun,
+  Session,
   Tenant,
+  User,
 } from "../generated/client";
 
 /** Opens the database named by a `file:` URL. WAL lets readers and the one writer overlap. */

@@ -5,3 +5,5 @@ export * from "./jobs";
 export * from "./migrate";
 export * from "./tokens";
 export * from "./errors";
+export * from "./sessions";
+export * from "./users";

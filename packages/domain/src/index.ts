@@ -6,3 +6,4 @@ export * from "./zeppelin";
 export * from "./catalog-schemas";
 export * from "./jupyter";
 export * from "./parse-notebook";
+export * from "./auth-schemas";

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema as buildTypeGraphQLSchema } from "type-graphql";
+import { AccountResolver } from "./account.resolver";
 import { CatalogResolver } from "./catalog.resolver";
 import { ConfigurationResolver } from "./configuration.resolver";
 import { DataExchangeResolver } from "./data-exchange.resolver";
@@ -21,5 +22,5 @@ const noPubSub = {
 };
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildTypeGraphQLSchema({ resolvers: [JobResolver, CatalogResolver, ModelResolver, DataExchangeResolver, ConfigurationResolver], validate: false, pubSub: noPubSub });
+  return buildTypeGraphQLSchema({ resolvers: [JobResolver, CatalogResolver, ModelResolver, DataExchangeResolver, ConfigurationResolver, AccountResolver], validate: false, pubSub: noPubSub });
 }

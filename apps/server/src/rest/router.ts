@@ -7,10 +7,11 @@ import type { BlobStore } from "@jobmanager/storage";
 import { NotFoundError, ValidationError } from "@jobmanager/domain";
 import express, { type ErrorRequestHandler, type Router } from "express";
 import type { Logger } from "pino";
-import { authenticate } from "../auth";
+import { authenticateRequest } from "../auth";
 import { errorBody, mapError } from "../errors";
 import type { Limits, ServiceContext } from "../services/context";
 import { getJob, startJob } from "../services/jobs";
+import { accountRoutes, loginRoutes } from "./auth";
 import { configurationRoutes } from "./configurations";
 import { dataExchangeRoutes } from "./data-exchange";
 import { services } from "./locals";
@@ -22,14 +23,16 @@ export interface RestDeps {
   bus: EventBus;
   blobs: BlobStore;
   limits: Limits;
+  sessionTtlMs: number;
   logger: Logger;
 }
 
-export function createRestRouter({ db, bus, blobs, limits, logger }: RestDeps): Router {
+export function createRestRouter({ db, bus, blobs, limits, sessionTtlMs, logger }: RestDeps): Router {
   const router = express.Router();
   router.use(express.json({ limit: "1mb" }));
+  router.use("/auth", loginRoutes({ db, sessionTtlMs })); // before authentication: login needs none
   router.use(async (req, res, next) => {
-    const tenant = await authenticate(db, req.headers.authorization);
+    const { tenant } = await authenticateRequest(db, req);
     res.locals.services = { db, bus, blobs, limits, tenant } satisfies ServiceContext;
     next();
   });
@@ -47,6 +50,7 @@ export function createRestRouter({ db, bus, blobs, limits, logger }: RestDeps): 
   router.use("/jobmanager/v3", configurationRoutes());
   router.use("/dataexchange/v3", dataExchangeRoutes());
   router.use("/modelmanagement/v3", modelManagementRoutes());
+  router.use("/auth", accountRoutes());
 
   router.use((req) => {
     throw new NotFoundError("Route", `${req.method} ${req.baseUrl}${req.path}`);
