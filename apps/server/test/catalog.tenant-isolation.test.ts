@@ -14,6 +14,7 @@ interface Ids {
   folder: string;
   configuration: string;
   ownFile: string;
+  token: string;
 }
 
 type RestCase = [name: string, path: (ids: Ids) => string, init: (ids: Ids) => RequestInit & { json?: unknown }];
@@ -46,6 +47,7 @@ const REST_CASES: RestCase[] = [
   ["GET a configuration", (i) => `${JM}/configurations/${i.configuration}`, () => ({})],
   ["PATCH a configuration", (i) => `${JM}/configurations/${i.configuration}`, () => ({ method: "PATCH", json: { name: "stolen" } })],
   ["DELETE a configuration", (i) => `${JM}/configurations/${i.configuration}`, () => ({ method: "DELETE" })],
+  ["revoke an API token", (i) => `/api/auth/tokens/${i.token}`, () => ({ method: "DELETE" })],
 ];
 
 type GraphQLCase = [name: string, query: string, variables: (ids: Ids) => Record<string, unknown>];
@@ -72,9 +74,10 @@ const GRAPHQL_CASES: GraphQLCase[] = [
   ["query a configuration", "query($id: ID!) { configuration(id: $id) { id name } }", (i) => ({ id: i.configuration })],
   ["update a configuration", 'mutation($id: ID!) { updateConfiguration(id: $id, input: { name: "stolen" }) { id } }', (i) => ({ id: i.configuration })],
   ["delete a configuration", "mutation($id: ID!) { deleteConfiguration(id: $id) }", (i) => ({ id: i.configuration })],
+  ["revoke an API token", "mutation($id: ID!) { revokeApiToken(id: $id) }", (i) => ({ id: i.token })],
 ];
 
-const LIST_ROUTES = [`${MM}/models`, `${DX}/directories/_PUBLIC_ROOT_ID`, `${DX}/directories/_PRIVATE_ROOT_ID`, `${JM}/configurations`];
+const LIST_ROUTES = ["/api/auth/tokens", "/api/auth/users", `${MM}/models`, `${DX}/directories/_PUBLIC_ROOT_ID`, `${DX}/directories/_PRIVATE_ROOT_ID`, `${JM}/configurations`];
 
 describe("catalog tenant isolation", () => {
   let server: TestServer;
@@ -89,7 +92,7 @@ describe("catalog tenant isolation", () => {
       ...multipartInit("POST", [{ name: "metadata", value: JSON.stringify({ name: "own.txt", parentId: "_PUBLIC_ROOT_ID" }) }, { name: "file", value: "own", fileName: "own.txt" }]),
       token: other.token,
     });
-    ids = { model: DEMO.modelId, version: version.id, file: file.id, folder: DEMO.inputFolderId, configuration: DEMO.configurationId, ownFile: (await own.json()).id };
+    ids = { model: DEMO.modelId, version: version.id, file: file.id, folder: DEMO.inputFolderId, configuration: DEMO.configurationId, ownFile: (await own.json()).id, token: (await server.db.apiToken.findFirstOrThrow({ where: { tenantId: DEMO.tenantId } })).id };
   });
   afterAll(() => server?.close());
 
@@ -101,6 +104,7 @@ describe("catalog tenant isolation", () => {
       await server.db.file.findMany({ where, orderBy: { id: "asc" } }),
       await server.db.environmentConfiguration.findMany({ where, orderBy: { id: "asc" } }),
       await server.db.file.findUnique({ where: { id: ids.ownFile } }),
+      await server.db.apiToken.findMany({ where, orderBy: { id: "asc" } }),
     ]);
   }
 
@@ -150,6 +154,6 @@ describe("catalog tenant isolation", () => {
     const response = await server.request(route, { token: other.token });
     expect(response.status).toBe(200);
     const body = await response.text();
-    for (const id of [ids.model, ids.folder, ids.file, ids.configuration, DEMO.outputFolderId]) expect(body).not.toContain(id);
+    for (const id of [ids.model, ids.folder, ids.file, ids.configuration, ids.token, DEMO.outputFolderId]) expect(body).not.toContain(id);
   });
 });
