@@ -1,9 +1,19 @@
 /**
  * Authentication: `Authorization: Bearer <token>` (HTTP) or `{authorization}` in the
- * graphql-ws connection parameters. Tokens are looked up by their hash.
+ * graphql-ws connection parameters; or, for the browser, the HttpOnly session cookie. A
+ * request on a session that could change state (any method but GET, HEAD, OPTIONS, so every
+ * GraphQL POST too) must echo the session's XSRF token in `X-XSRF-TOKEN` (double submit: the
+ * token is also in the readable XSRF-TOKEN cookie), or it gets 403. Bearer requests need no
+ * XSRF token: a browser never adds that header by itself.
  */
-import { findTenantByToken, type Db, type Tenant } from "@jobmanager/db";
-import { UnauthorizedError } from "@jobmanager/domain";
+import { timingSafeEqual } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import { findSession, findTenantByToken, type Db, type Session, type Tenant } from "@jobmanager/db";
+import { ForbiddenError, UnauthorizedError } from "@jobmanager/domain";
+
+export const SESSION_COOKIE = "jm_session";
+export const XSRF_COOKIE = "XSRF-TOKEN";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export async function authenticate(db: Db, authorization: unknown): Promise<Tenant> {
   if (typeof authorization !== "string") throw new UnauthorizedError();
@@ -12,4 +22,47 @@ export async function authenticate(db: Db, authorization: unknown): Promise<Tena
   const tenant = await findTenantByToken(db, match[1]);
   if (!tenant) throw new UnauthorizedError("The token is unknown or revoked.");
   return tenant;
+}
+
+export interface Authenticated {
+  tenant: Tenant;
+  /** The web session, when the request came with the session cookie rather than a token. */
+  session: Session | null;
+}
+
+export async function authenticateRequest(db: Db, req: { method: string; headers: IncomingHttpHeaders }): Promise<Authenticated> {
+  if (req.headers.authorization !== undefined) return { tenant: await authenticate(db, req.headers.authorization), session: null };
+  const secret = parseCookies(req.headers.cookie)[SESSION_COOKIE];
+  if (!secret) throw new UnauthorizedError();
+  const session = await findSession(db, secret);
+  if (!session) throw new UnauthorizedError("The session has expired or ended; log in again.");
+  if (!SAFE_METHODS.has(req.method.toUpperCase())) {
+    const header = req.headers["x-xsrf-token"];
+    if (typeof header !== "string" || !sameSecret(header, session.xsrfToken)) {
+      throw new ForbiddenError("The X-XSRF-TOKEN header is missing or does not match this session's XSRF token.");
+    }
+  }
+  const { tenant, ...row } = session;
+  return { tenant, session: row };
+}
+
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index < 1) continue;
+    const name = part.slice(0, index).trim();
+    try {
+      cookies[name] ??= decodeURIComponent(part.slice(index + 1).trim());
+    } catch {
+      // a cookie that is not valid percent-encoding is ignored
+    }
+  }
+  return cookies;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -36,6 +36,12 @@ const Environment = z.object({
   JOBMANAGER_MISSED_FIRINGS: z.enum(["fire-once", "skip"]).default("fire-once"),
   /** Jobs in a final status older than this many days are purged (their output files stay). */
   JOBMANAGER_RETENTION_DAYS: z.coerce.number().positive().default(90),
+  /** Largest model payload accepted (413 above); 50 MB as in the reference UI. */
+  JOBMANAGER_MAX_MODEL_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  /** Largest Data Exchange file accepted (413 above); uploads stream, so this bounds disk, not memory. */
+  JOBMANAGER_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024 * 1024),
+  /** How long a web session lasts after login. */
+  JOBMANAGER_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
 
@@ -55,6 +61,9 @@ export interface Config {
   leaseMs: number;
   sandbox: "auto" | "off";
   logLevel: string;
+  maxModelBytes: number;
+  maxFileBytes: number;
+  sessionTtlMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,5 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     leaseMs: e.JOBMANAGER_LEASE_MS,
     sandbox: e.JOBMANAGER_SANDBOX,
     logLevel: e.LOG_LEVEL,
+    maxModelBytes: e.JOBMANAGER_MAX_MODEL_BYTES,
+    maxFileBytes: e.JOBMANAGER_MAX_FILE_BYTES,
+    sessionTtlMs: e.JOBMANAGER_SESSION_TTL_HOURS * 3_600_000,
   };
 }

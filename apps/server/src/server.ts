@@ -9,14 +9,14 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createDb, createEventBus, type Db, type EventBus } from "@jobmanager/db";
+import { createDb, createEventBus, type Db, type EventBus, type Tenant } from "@jobmanager/db";
 import { AppError } from "@jobmanager/domain";
 import { createRunner, createScheduler, resolveSandboxTools, type Runner } from "@jobmanager/engine";
 import { createFileSystemBlobStore, type BlobStore } from "@jobmanager/storage";
 import express from "express";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { authenticate } from "./auth";
+import { authenticate, authenticateRequest } from "./auth";
 import type { Config } from "./config";
 import type { GraphQLContext } from "./graphql/context";
 import { formatGraphQLError, toGraphQLError } from "./graphql/errors";
@@ -64,14 +64,15 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     ? createScheduler({ db, bus, logger: logger.child({ component: "scheduler" }) }, { missedFirings: config.missedFirings })
     : null;
 
+  const limits = { maxModelBytes: config.maxModelBytes, maxFileBytes: config.maxFileBytes };
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createHttpServer(app);
   const schema = await buildSchema();
 
-  const contextFor = async (authorization: unknown): Promise<GraphQLContext> => {
+  const contextFor = async (authorize: () => Promise<Tenant>): Promise<GraphQLContext> => {
     try {
-      return { services: { db, bus, tenant: await authenticate(db, authorization) }, logger };
+      return { services: { db, bus, blobs, limits, tenant: await authorize() }, logger };
     } catch (error) {
       throw error instanceof AppError ? toGraphQLError(error) : error;
     }
@@ -83,7 +84,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     {
       schema,
       validate: validateWithLimits,
-      context: (ctx) => contextFor(ctx.connectionParams?.authorization),
+      context: (ctx) => contextFor(() => authenticate(db, ctx.connectionParams?.authorization)),
       // Errors in subscription results get the same codes and masking as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : result,
@@ -110,8 +111,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   });
   await apollo.start();
 
-  app.use("/api", createRestRouter({ db, bus, logger }));
-  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers.authorization) }));
+  app.use("/api", createRestRouter({ db, bus, blobs, limits, sessionTtlMs: config.sessionTtlMs, logger }));
+  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => contextFor(async () => (await authenticateRequest(db, req)).tenant) }));
   if (fs.existsSync(config.webDir)) {
     app.use(webApp(config.webDir));
   } else {

@@ -129,5 +129,17 @@ export function zeppelinNote(...paragraphs: Array<string | { title: string; text
   };
 }
 
+/** A Jupyter nbformat 4 notebook: one markdown cell, then one code cell. */
+export const jupyterNotebook = (code = "print('hello from jupyter')") =>
+  JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [
+      { cell_type: "markdown", source: ["# Jupyter\n"], metadata: {} },
+      { cell_type: "code", source: [code], metadata: {}, outputs: [], execution_count: null },
+    ],
+  });
+
 export type { Job };
 export { PUBLIC_ROOT_ID };

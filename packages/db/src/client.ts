@@ -21,13 +21,10 @@ export type {
   ParagraphRun,
   Schedule,
   ScheduleFiring,
+  Session,
   Tenant,
+  User,
 } from "../generated/client";
-
-/** True for a unique-constraint violation (Prisma P2002): someone else wrote that key first. */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 /** Opens the database named by a `file:` URL. WAL lets readers and the one writer overlap. */
 export async function createDb(url: string): Promise<Db> {

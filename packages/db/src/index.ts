@@ -7,3 +7,6 @@ export * from "./jobs";
 export * from "./migrate";
 export * from "./retention";
 export * from "./tokens";
+export * from "./errors";
+export * from "./sessions";
+export * from "./users";

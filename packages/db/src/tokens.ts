@@ -26,3 +26,19 @@ export async function findTenantByToken(db: Db, secret: string): Promise<Tenant 
   if (!token || token.revokedAt) return null;
   return token.tenant;
 }
+
+/** The tenant's tokens, newest first, without any secret. */
+export function listApiTokens(db: Db, tenantId: string) {
+  return db.apiToken.findMany({
+    where: { tenantId },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}
+
+/** Revokes one of the tenant's tokens; false when the tenant has no token with that id. */
+export async function revokeApiToken(db: Db, tenantId: string, id: string): Promise<boolean> {
+  const { count } = await db.apiToken.updateMany({ where: { id, tenantId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 1) return true;
+  return (await db.apiToken.count({ where: { id, tenantId } })) === 1; // already revoked: still the tenant's
+}

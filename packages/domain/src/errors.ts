@@ -48,3 +48,16 @@ export class InvalidNotebookError extends ValidationError {
     super(`Invalid notebook: ${reason}`);
   }
 }
+
+export class ForbiddenError extends AppError {
+  readonly code = "jobmanager.forbidden";
+  readonly httpStatus = 403;
+}
+
+export class PayloadTooLargeError extends AppError {
+  readonly code = "jobmanager.payloadTooLarge";
+  readonly httpStatus = 413;
+  constructor(limitBytes: number) {
+    super(`The upload is larger than the limit of ${limitBytes} bytes.`);
+  }
+}

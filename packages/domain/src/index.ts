@@ -7,3 +7,7 @@ export * from "./filter";
 export * from "./job-filter";
 export * from "./cron";
 export * from "./schedule";
+export * from "./catalog-schemas";
+export * from "./jupyter";
+export * from "./parse-notebook";
+export * from "./auth-schemas";

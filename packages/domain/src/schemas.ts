@@ -39,13 +39,22 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 /** `pageNumber` (0-based) and `pageSize` of the v3 list endpoints; at most 10,000 items reachable. */
 export const MAX_REACHABLE_ITEMS = 10_000;
 const wholeNumber = (field: string) =>
-  z.union([z.number(), z.string().trim().regex(/^\d+$/, `${field} must be a whole number`)]).transform(Number).pipe(z.number().int());
+  z.union([z.number(), z.string().trim().regex(/^-?\d+$/, `${field} must be a whole number`)]).transform(Number).pipe(z.number().int());
 
-export const PageQuery = z
-  .object({
-    pageNumber: wholeNumber("pageNumber").pipe(z.number().min(0, "pageNumber must be 0 or more")).default(0),
-    pageSize: wholeNumber("pageSize").pipe(z.number().min(1, "pageSize must be between 1 and 100").max(100, "pageSize must be between 1 and 100")).default(100),
-    filter: z.string().optional(),
-  })
-  .refine((q) => q.pageNumber * q.pageSize < MAX_REACHABLE_ITEMS, { message: `At most ${MAX_REACHABLE_ITEMS} items can be reached by paging` });
+function pageQuery(maxPageSize: number) {
+  const size = `pageSize must be between 1 and ${maxPageSize}`;
+  return z
+    .object({
+      pageNumber: wholeNumber("pageNumber").pipe(z.number().min(0, "pageNumber must be at least 0")).default(0),
+      pageSize: wholeNumber("pageSize").pipe(z.number().min(1, size).max(maxPageSize, size)).default(100),
+      filter: z.string().optional(),
+    })
+    .refine((q) => q.pageNumber * q.pageSize < MAX_REACHABLE_ITEMS, { message: `At most ${MAX_REACHABLE_ITEMS} items can be reached by paging` });
+}
+
+/** Job Manager lists (jobs, schedules): 100 a page by default and at most. */
+export const PageQuery = pageQuery(100);
 export type PageQuery = z.infer<typeof PageQuery>;
+/** Model Management and Data Exchange lists: up to 1,000 a page. */
+export const CatalogPageQuery = pageQuery(1000);
+export type CatalogPageQuery = z.infer<typeof CatalogPageQuery>;

@@ -1,5 +1,5 @@
 /** Loads the job's model version from blob storage and parses it into a Notebook. */
-import { parseZeppelinNote, type Notebook } from "@jobmanager/domain";
+import { parseNotebook, parseZeppelinNote, type Notebook } from "@jobmanager/domain";
 import type { Job } from "@jobmanager/db";
 import type { EngineContext } from "./engine-context";
 
@@ -9,6 +9,8 @@ export async function importModel(ctx: EngineContext, job: Job): Promise<Noteboo
   switch (version.format) {
     case "zeppelin":
       return parseZeppelinNote(payload.toString("utf8"));
+    case "jupyter":
+      return parseNotebook(version.fileName, payload);
     default:
       throw new Error(`Unsupported model format '${version.format}'`);
   }

@@ -1,6 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { PUBLIC_ROOT_ID } from "@jobmanager/db";
-import { listConfigurations, listFolders, listModels } from "../services/catalog";
+import { listFolders, listModels } from "../services/catalog";
+import { listConfigurationPage } from "../services/configurations";
+import { toFolderType } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { EnvironmentConfigurationType, FolderType, ModelType, TenantType } from "./types";
 
@@ -16,16 +18,16 @@ export class CatalogResolver {
     return listModels(services);
   }
 
-  @Query(() => [EnvironmentConfigurationType])
-  configurations(@Ctx() { services }: GraphQLContext): Promise<EnvironmentConfigurationType[]> {
-    return listConfigurations(services);
+  @Query(() => [EnvironmentConfigurationType], { description: "The tenant's configurations by name (at most 1000)." })
+  async configurations(@Ctx() { services }: GraphQLContext): Promise<EnvironmentConfigurationType[]> {
+    return (await listConfigurationPage(services, { pageSize: 1000 })).configurations;
   }
 
   @Query(() => [FolderType], { description: "The folders directly under a folder (default: the public root)." })
-  folders(
+  async folders(
     @Arg("parentId", () => String, { defaultValue: PUBLIC_ROOT_ID }) parentId: string,
     @Ctx() { services }: GraphQLContext,
   ): Promise<FolderType[]> {
-    return listFolders(services, parentId);
+    return (await listFolders(services, parentId)).map((folder) => toFolderType(folder, folder.id));
   }
 }

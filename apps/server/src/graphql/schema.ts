@@ -1,9 +1,13 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema as buildTypeGraphQLSchema } from "type-graphql";
+import { AccountResolver } from "./account.resolver";
 import { CatalogResolver } from "./catalog.resolver";
+import { ConfigurationResolver } from "./configuration.resolver";
+import { DataExchangeResolver } from "./data-exchange.resolver";
 import { JobResolver } from "./job.resolver";
 import { ScheduleResolver } from "./schedule.resolver";
+import { ModelResolver } from "./model.resolver";
 
 /**
  * Our subscriptions bring their own `subscribe` functions over the event bus; type-graphql
@@ -19,5 +23,9 @@ const noPubSub = {
 };
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildTypeGraphQLSchema({ resolvers: [JobResolver, CatalogResolver, ScheduleResolver], validate: false, pubSub: noPubSub });
+  return buildTypeGraphQLSchema({
+    resolvers: [JobResolver, CatalogResolver, ScheduleResolver, ModelResolver, DataExchangeResolver, ConfigurationResolver, AccountResolver],
+    validate: false,
+    pubSub: noPubSub,
+  });
 }

@@ -24,6 +24,14 @@ export class ModelType {
   @Field(() => String) name!: string;
   @Field(() => String) description!: string;
   @Field(() => String) type!: string;
+  @Field(() => String) author!: string;
+}
+
+@ObjectType("ConfigurationVariable")
+export class ConfigurationVariableType {
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true, description: "Null for a secret: its value is never returned." }) value!: string | null;
+  @Field(() => Boolean) secret!: boolean;
 }
 
 @ObjectType("EnvironmentConfiguration")
@@ -31,13 +39,23 @@ export class EnvironmentConfigurationType {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => String) description!: string;
+  @Field(() => [String]) interpreters!: string[];
+  @Field(() => [ConfigurationVariableType]) variables!: ConfigurationVariableType[];
+  @Field(() => Int, { nullable: true }) memoryLimitMb!: number | null;
+  @Field(() => Int, { nullable: true }) processLimit!: number | null;
+  @Field(() => Boolean) network!: boolean;
+  @Field(() => Int) maxInstances!: number;
+  @Field(() => GraphQLISODateTime) creationDate!: Date;
+  @Field(() => GraphQLISODateTime) modifiedDate!: Date;
 }
 
-@ObjectType("Folder")
+@ObjectType("Folder", { description: "A Data Exchange folder, or one of the roots _PUBLIC_ROOT_ID and _PRIVATE_ROOT_ID." })
 export class FolderType {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
-  @Field(() => String) parentId!: string;
+  @Field(() => String, { nullable: true, description: "Null for the roots." }) parentId!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) modifiedDate!: Date | null;
+  @Field(() => String, { nullable: true }) modifiedBy!: string | null;
 }
 
 @ObjectType("JobEvent", { description: "One status change of a job, in the order they happened." })

@@ -3,28 +3,39 @@
  * bearer token; errors leave as `{errors:[{code,message,logref}]}`.
  */
 import type { Db, EventBus } from "@jobmanager/db";
+import type { BlobStore } from "@jobmanager/storage";
 import { NotFoundError, ValidationError } from "@jobmanager/domain";
-import express, { type ErrorRequestHandler, type Response, type Router } from "express";
+import express, { type ErrorRequestHandler, type Router } from "express";
 import type { Logger } from "pino";
-import { authenticate } from "../auth";
+import { authenticateRequest } from "../auth";
 import { errorBody, mapError } from "../errors";
-import type { ServiceContext } from "../services/context";
+import type { Limits, ServiceContext } from "../services/context";
 import { getJob, pageJobs, startJob, stopJob } from "../services/jobs";
-import { schedulesRouter } from "./schedules";
+import { accountRoutes, loginRoutes } from "./auth";
+import { configurationRoutes } from "./configurations";
+import { dataExchangeRoutes } from "./data-exchange";
+import { services } from "./locals";
+import { modelManagementRoutes } from "./model-management";
+import { scheduleRoutes } from "./schedules";
 import { toV3Job } from "./v3-job";
 import { v3PageBody } from "./v3-page";
 
-/** The services of the authenticated tenant, set by the authentication middleware. */
-function services(res: Response): ServiceContext {
-  return res.locals.services as ServiceContext;
+export interface RestDeps {
+  db: Db;
+  bus: EventBus;
+  blobs: BlobStore;
+  limits: Limits;
+  sessionTtlMs: number;
+  logger: Logger;
 }
 
-export function createRestRouter({ db, bus, logger }: { db: Db; bus: EventBus; logger: Logger }): Router {
+export function createRestRouter({ db, bus, blobs, limits, sessionTtlMs, logger }: RestDeps): Router {
   const router = express.Router();
   router.use(express.json({ limit: "1mb" }));
+  router.use("/auth", loginRoutes({ db, sessionTtlMs })); // before authentication: login needs none
   router.use(async (req, res, next) => {
-    const tenant = await authenticate(db, req.headers.authorization);
-    res.locals.services = { db, bus, tenant } satisfies ServiceContext;
+    const { tenant } = await authenticateRequest(db, req);
+    res.locals.services = { db, bus, blobs, limits, tenant } satisfies ServiceContext;
     next();
   });
 
@@ -45,12 +56,22 @@ export function createRestRouter({ db, bus, logger }: { db: Db; bus: EventBus; l
     res.json(toV3Job(await stopJob(services(res), req.params.id as string)));
   });
   router.use("/jobmanager/v3", jobs);
-  router.use("/jobmanager/v3", schedulesRouter(services));
+  router.use("/jobmanager/v3", scheduleRoutes());
+  router.use("/jobmanager/v3", configurationRoutes());
+  router.use("/dataexchange/v3", dataExchangeRoutes());
+  router.use("/modelmanagement/v3", modelManagementRoutes());
+  router.use("/auth", accountRoutes());
 
   router.use((req) => {
     throw new NotFoundError("Route", `${req.method} ${req.baseUrl}${req.path}`);
   });
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    if (res.headersSent) {
+      // A streamed download failed half way: the status is gone, so cut the connection.
+      logger.error({ err: error }, "response failed after its headers were sent");
+      res.destroy();
+      return;
+    }
     const mapped = isBodyParseError(error)
       ? mapError(new ValidationError(`The request body is not valid JSON: ${error.message}`), logger)
       : mapError(error, logger);

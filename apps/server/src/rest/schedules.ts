@@ -1,12 +1,12 @@
 /** REST `/api/jobmanager/v3/schedules`. */
 import { ValidationError } from "@jobmanager/domain";
-import express, { type Response, type Router } from "express";
-import type { ServiceContext } from "../services/context";
+import express, { type Router } from "express";
 import { createSchedule, deleteSchedule, getSchedule, pageSchedules, startSchedule, stopSchedule } from "../services/schedules";
+import { services } from "./locals";
 import { toV3Schedule } from "./v3-schedule";
 import { v3PageBody } from "./v3-page";
 
-export function schedulesRouter(services: (res: Response) => ServiceContext): Router {
+export function scheduleRoutes(): Router {
   const router = express.Router();
   router.post("/schedules", async (req, res) => {
     if (req.body === undefined) throw new ValidationError("The request body must be a JSON object (Content-Type: application/json).");

@@ -1,8 +1,17 @@
 import type { Db, EventBus, Tenant } from "@jobmanager/db";
+import type { BlobStore } from "@jobmanager/storage";
 
-/** What every service call gets: the database, the bus and the authenticated tenant. */
+/** Upload limits from the configuration, in bytes. */
+export interface Limits {
+  maxModelBytes: number;
+  maxFileBytes: number;
+}
+
+/** What every service call gets: the database, the bus, blob storage, limits and the authenticated tenant. */
 export interface ServiceContext {
   db: Db;
   bus: EventBus;
+  blobs: BlobStore;
+  limits: Limits;
   tenant: Tenant;
 }

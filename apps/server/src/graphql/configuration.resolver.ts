@@ -1,0 +1,34 @@
+/** Environment configurations over GraphQL, over the same service as REST. */
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import * as configurations from "../services/configurations";
+import { ConfigurationInputType, withoutNulls } from "./catalog-types";
+import type { GraphQLContext } from "./context";
+import { EnvironmentConfigurationType } from "./types";
+
+@Resolver()
+export class ConfigurationResolver {
+  @Query(() => EnvironmentConfigurationType)
+  configuration(@Arg("id", () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<EnvironmentConfigurationType> {
+    return configurations.getConfiguration(services, id);
+  }
+
+  @Mutation(() => EnvironmentConfigurationType, { description: "Secret variable values are stored but never returned." })
+  createConfiguration(@Arg("input", () => ConfigurationInputType) input: ConfigurationInputType, @Ctx() { services }: GraphQLContext): Promise<EnvironmentConfigurationType> {
+    return configurations.createConfiguration(services, withoutNulls(input));
+  }
+
+  @Mutation(() => EnvironmentConfigurationType, { description: "Changes only the given fields; a secret variable without a value keeps its stored one." })
+  updateConfiguration(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => ConfigurationInputType) input: ConfigurationInputType,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<EnvironmentConfigurationType> {
+    return configurations.updateConfiguration(services, id, withoutNulls(input));
+  }
+
+  @Mutation(() => Boolean, { description: "Refused (jobmanager.conflict) while a job refers to the configuration." })
+  async deleteConfiguration(@Arg("id", () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<boolean> {
+    await configurations.deleteConfiguration(services, id);
+    return true;
+  }
+}

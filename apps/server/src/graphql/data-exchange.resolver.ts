@@ -1,0 +1,87 @@
+/**
+ * Data Exchange over GraphQL, over the same services as REST. Large content goes through the
+ * streamed REST routes; `createTextFile` is for small text written from the UI.
+ */
+import { Readable } from "node:stream";
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import * as dataExchange from "../services/data-exchange";
+import { FileType, FolderContentsType, toFileType, toFolderType } from "./catalog-types";
+import type { GraphQLContext } from "./context";
+import { FolderType } from "./types";
+
+@Resolver()
+export class DataExchangeResolver {
+  @Query(() => FolderType, { description: "A folder or a root; an unknown id is a jobmanager.notFound error." })
+  async folder(@Arg("id", () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<FolderType> {
+    return toFolderType(await dataExchange.getFolder(services, id), id);
+  }
+
+  @Query(() => FolderContentsType, { description: "Folders first, then files, by name; `filter` as in REST, e.g. {\"name\":{\"contains\":\".csv\"}}." })
+  async folderContents(
+    @Arg("id", () => ID) id: string,
+    @Arg("pageNumber", () => Int, { defaultValue: 0 }) pageNumber: number,
+    @Arg("pageSize", () => Int, { defaultValue: 100 }) pageSize: number,
+    @Arg("filter", () => String, { nullable: true }) filter: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<FolderContentsType> {
+    const page = await dataExchange.listDirectory(services, id, { pageNumber, pageSize, filter: filter ?? undefined });
+    return { folders: page.directories.map((f) => toFolderType(f, f.id)), files: page.files.map(toFileType), totalCount: page.page.totalElements };
+  }
+
+  @Query(() => FileType)
+  async file(@Arg("id", () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<FileType> {
+    return toFileType(await dataExchange.getFile(services, id));
+  }
+
+  @Mutation(() => FolderType)
+  async createFolder(@Arg("name", () => String) name: string, @Arg("parentId", () => ID) parentId: string, @Ctx() { services }: GraphQLContext): Promise<FolderType> {
+    const folder = await dataExchange.createDirectory(services, { name, parentId });
+    return toFolderType(folder, folder.id);
+  }
+
+  @Mutation(() => FolderType, { description: "Renames and/or moves a folder." })
+  async moveFolder(
+    @Arg("id", () => ID) id: string,
+    @Arg("name", () => String, { nullable: true }) name: string | null,
+    @Arg("parentId", () => ID, { nullable: true }) parentId: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<FolderType> {
+    const folder = await dataExchange.moveDirectory(services, id, { name: name ?? undefined, parentId: parentId ?? undefined });
+    return toFolderType(folder, folder.id);
+  }
+
+  @Mutation(() => Boolean)
+  async deleteFolder(@Arg("id", () => ID) id: string, @Arg("recursive", () => Boolean, { defaultValue: false }) recursive: boolean, @Ctx() { services }: GraphQLContext): Promise<boolean> {
+    await dataExchange.deleteDirectory(services, id, recursive);
+    return true;
+  }
+
+  @Mutation(() => FileType, { description: "Writes a small text file (at most the GraphQL body limit)." })
+  async createTextFile(
+    @Arg("name", () => String) name: string,
+    @Arg("parentId", () => ID) parentId: string,
+    @Arg("content", () => String) content: string,
+    @Arg("type", () => String, { nullable: true }) type: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<FileType> {
+    const metadata = { name, parentId, ...(type ? { type } : {}) };
+    const blob = await services.blobs.write(Readable.from([Buffer.from(content, "utf8")]));
+    return toFileType(await dataExchange.createFile(services, metadata, blob));
+  }
+
+  @Mutation(() => FileType, { description: "Renames and/or moves a file." })
+  async moveFile(
+    @Arg("id", () => ID) id: string,
+    @Arg("name", () => String, { nullable: true }) name: string | null,
+    @Arg("parentId", () => ID, { nullable: true }) parentId: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<FileType> {
+    return toFileType(await dataExchange.moveFile(services, id, { name: name ?? undefined, parentId: parentId ?? undefined }));
+  }
+
+  @Mutation(() => Boolean)
+  async deleteFile(@Arg("id", () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<boolean> {
+    await dataExchange.deleteFile(services, id);
+    return true;
+  }
+}

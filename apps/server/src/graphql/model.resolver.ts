@@ -1,0 +1,73 @@
+/** Model Management over GraphQL, over the same services as REST. Payloads come as text. */
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import * as models from "../services/models";
+import { CreateModelInput, ModelVersionType, toModelVersionType, UpdateModelInput, withoutNulls } from "./catalog-types";
+import type { GraphQLContext } from "./context";
+import { ModelType } from "./types";
+
+@Resolver(() => ModelType)
+export class ModelResolver {
+  @Query(() => ModelType, { description: "A model of the caller's tenant; an unknown id is a jobmanager.notFound error." })
+  model(@Arg("id", () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<ModelType> {
+    return models.getModel(services, id);
+  }
+
+  @FieldResolver(() => ModelVersionType, { nullable: true })
+  async lastVersion(@Root() model: ModelType, @Ctx() { services }: GraphQLContext): Promise<ModelVersionType | null> {
+    return toModelVersionType(await models.getVersion(services, model.id, "last"));
+  }
+
+  @FieldResolver(() => [ModelVersionType], { description: "Newest first." })
+  async versions(@Root() model: ModelType, @Ctx() { services }: GraphQLContext): Promise<ModelVersionType[]> {
+    return (await models.listVersions(services, model.id, { pageSize: 1000 })).versions.map(toModelVersionType);
+  }
+
+  @Mutation(() => ModelType, { description: "Creates a model with version 1.0 from notebook text; an invalid notebook is refused." })
+  createModel(@Arg("input", () => CreateModelInput) input: CreateModelInput, @Ctx() { services }: GraphQLContext): Promise<ModelType> {
+    const { fileName, content, ...metadata } = input;
+    return models.createModel(services, withoutNulls(metadata), { fileName, bytes: Buffer.from(content, "utf8") });
+  }
+
+  @Mutation(() => ModelType)
+  updateModel(@Arg("id", () => ID) id: string, @Arg("input", () => UpdateModelInput) input: UpdateModelInput, @Ctx() { services }: GraphQLContext): Promise<ModelType> {
+    return models.updateModel(services, id, withoutNulls(input));
+  }
+
+  @Mutation(() => Boolean, { description: "Deletes the model and all its versions; refused while jobs refer to it." })
+  async deleteModel(@Arg("id", () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<boolean> {
+    await models.deleteModel(services, id);
+    return true;
+  }
+
+  @Mutation(() => ModelVersionType)
+  async addModelVersion(
+    @Arg("modelId", () => ID) modelId: string,
+    @Arg("fileName", () => String) fileName: string,
+    @Arg("content", () => String) content: string,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<ModelVersionType> {
+    return toModelVersionType(await models.addVersion(services, modelId, {}, { fileName, bytes: Buffer.from(content, "utf8") }));
+  }
+
+  @Query(() => String, { description: "The notebook text of a version (`last` for the newest)." })
+  async modelVersionContent(@Arg("modelId", () => ID) modelId: string, @Arg("versionId", () => ID) versionId: string, @Ctx() { services }: GraphQLContext): Promise<string> {
+    const version = await models.getVersion(services, modelId, versionId);
+    return (await services.blobs.readAll(version.blobKey)).toString("utf8");
+  }
+
+  @Mutation(() => ModelVersionType)
+  async updateModelVersion(
+    @Arg("modelId", () => ID) modelId: string,
+    @Arg("versionId", () => ID) versionId: string,
+    @Arg("expirationDate", () => String, { nullable: true }) expirationDate: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<ModelVersionType> {
+    return toModelVersionType(await models.updateVersion(services, modelId, versionId, { expirationDate }));
+  }
+
+  @Mutation(() => Boolean, { description: "Deletes a version (`last` for the newest); never the only one." })
+  async deleteModelVersion(@Arg("modelId", () => ID) modelId: string, @Arg("versionId", () => ID) versionId: string, @Ctx() { services }: GraphQLContext): Promise<boolean> {
+    await models.deleteVersion(services, modelId, versionId);
+    return true;
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * Data Exchange: folders and files of the tenant, content in blob storage. Every lookup is
+ * scoped by tenant (a foreign id is a 404); names follow ItemName and paths stay within
+ * MAX_PATH_BYTES. Blobs have generated keys, so no name or id can reach a path of its own
+ * choosing. A service that receives a stored blob owns it: it deletes the blob when it refuses.
+ */
+import type { Readable } from "node:stream";
+import { contentTypeOf, isRootFolderId, isUniqueViolation, type File, type Folder } from "@jobmanager/db";
+import {
+  ConflictError,
+  CreateDirectoryInput,
+  FileMetadata,
+  MAX_PATH_BYTES,
+  MoveInput,
+  NotFoundError,
+  CatalogPageQuery,
+  parseInput,
+  parseTextFilter,
+  ValidationError,
+} from "@jobmanager/domain";
+import type { ServiceContext } from "./context";
+
+export interface StoredBlob {
+  key: string;
+  size: number;
+}
+
+export async function getFile({ db, tenant }: ServiceContext, id: string): Promise<File> {
+  const file = await db.file.findFirst({ where: { id, tenantId: tenant.id } });
+  if (!file) throw new NotFoundError("File", id);
+  return file;
+}
+
+/** A folder row, or null for a root id; a missing or foreign id is a 404. */
+export async function getFolder({ db, tenant }: ServiceContext, id: string): Promise<Folder | null> {
+  if (isRootFolderId(id)) return null;
+  const folder = await db.folder.findFirst({ where: { id, tenantId: tenant.id } });
+  if (!folder) throw new NotFoundError("Folder", id);
+  return folder;
+}
+
+export async function createDirectory(ctx: ServiceContext, input: unknown): Promise<Folder> {
+  const { name, parentId } = parseInput(CreateDirectoryInput, input);
+  await getFolder(ctx, parentId);
+  await assertNameFree(ctx, parentId, name);
+  await assertPathLength(ctx, parentId, name);
+  return clashAsConflict(parentId, name, () =>
+    ctx.db.folder.create({ data: { tenantId: ctx.tenant.id, parentId, name, modifiedBy: ctx.tenant.name } }),
+  );
+}
+
+export async function createFile(ctx: ServiceContext, metadata: unknown, blob: StoredBlob): Promise<File> {
+  return ownBlob(ctx, blob, async () => {
+    const { name, parentId, type } = parseInput(FileMetadata, metadata);
+    await getFolder(ctx, parentId);
+    await assertNameFree(ctx, parentId, name);
+    await assertPathLength(ctx, parentId, name);
+    return clashAsConflict(parentId, name, () =>
+      ctx.db.file.create({
+        data: {
+          tenantId: ctx.tenant.id,
+          folderId: parentId,
+          name,
+          contentType: type || contentTypeOf(name),
+          sizeInBytes: blob.size,
+          blobKey: blob.key,
+          modifiedBy: ctx.tenant.name,
+        },
+      }),
+    );
+  });
+}
+
+/** Replaces a file's content; the old blob goes only once the row points at the new one. */
+export async function overwriteFile(ctx: ServiceContext, id: string, blob: StoredBlob): Promise<File> {
+  return ownBlob(ctx, blob, async () => {
+    const previous = await getFile(ctx, id);
+    const file = await ctx.db.file.update({ where: { id }, data: { blobKey: blob.key, sizeInBytes: blob.size, modifiedBy: ctx.tenant.name } });
+    await ctx.blobs.delete(previous.blobKey);
+    return file;
+  });
+}
+
+export async function openFile(ctx: ServiceContext, id: string): Promise<{ file: File; content: Readable }> {
+  const file = await getFile(ctx, id);
+  return { file, content: ctx.blobs.read(file.blobKey) };
+}
+
+export async function deleteFile(ctx: ServiceContext, id: string): Promise<void> {
+  const file = await getFile(ctx, id);
+  await ctx.db.file.delete({ where: { id } });
+  await ctx.blobs.delete(file.blobKey);
+}
+
+export async function moveFile(ctx: ServiceContext, id: string, input: unknown): Promise<File> {
+  const move = parseInput(MoveInput, input);
+  const file = await getFile(ctx, id);
+  const name = move.name ?? file.name;
+  const parentId = move.parentId ?? file.folderId;
+  if (name === file.name && parentId === file.folderId) return file;
+  await getFolder(ctx, parentId);
+  await assertNameFree(ctx, parentId, name, id);
+  await assertPathLength(ctx, parentId, name);
+  return clashAsConflict(parentId, name, () => ctx.db.file.update({ where: { id }, data: { name, folderId: parentId, modifiedBy: ctx.tenant.name } }));
+}
+
+export async function moveDirectory(ctx: ServiceContext, id: string, input: unknown): Promise<Folder> {
+  const move = parseInput(MoveInput, input);
+  const folder = await getFolder(ctx, id);
+  if (!folder) throw new ValidationError(`The root folder '${id}' cannot be renamed or moved.`);
+  const name = move.name ?? folder.name;
+  const parentId = move.parentId ?? folder.parentId;
+  if (name === folder.name && parentId === folder.parentId) return folder;
+  await getFolder(ctx, parentId);
+  if ((await ancestorsOf(ctx, parentId)).some((ancestor) => ancestor.id === id) || parentId === id) {
+    throw new ValidationError(`The folder '${folder.name}' cannot be moved into itself or one of its subfolders.`);
+  }
+  await assertNameFree(ctx, parentId, name, id);
+  await assertPathLength(ctx, parentId, name, await deepestRelativePathBytes(ctx, id));
+  return clashAsConflict(parentId, name, () => ctx.db.folder.update({ where: { id }, data: { name, parentId, modifiedBy: ctx.tenant.name } }));
+}
+
+/** Deletes a folder; a non-empty one only with `recursive`, else 409. */
+export async function deleteDirectory(ctx: ServiceContext, id: string, recursive: boolean): Promise<void> {
+  const folder = await getFolder(ctx, id);
+  if (!folder) throw new ValidationError(`The root folder '${id}' cannot be deleted.`);
+  const { folderIds, files } = await subtree(ctx, id);
+  if (!recursive && (folderIds.length > 1 || files.length > 0)) {
+    throw new ConflictError(`The folder '${folder.name}' is not empty; delete it with recursive=true.`);
+  }
+  await ctx.db.$transaction([
+    ctx.db.file.deleteMany({ where: { tenantId: ctx.tenant.id, folderId: { in: folderIds } } }),
+    ctx.db.folder.deleteMany({ where: { tenantId: ctx.tenant.id, id: { in: folderIds } } }),
+  ]);
+  for (const file of files) await ctx.blobs.delete(file.blobKey);
+}
+
+export interface DirectoryPage {
+  directories: Folder[];
+  files: File[];
+  page: { number: number; size: number; totalPages: number; totalElements: number };
+}
+
+/** Folders first, then files, each by name; one page across both. Filter on `name`. */
+export async function listDirectory(ctx: ServiceContext, id: string, query: { pageNumber?: unknown; pageSize?: unknown; filter?: unknown }): Promise<DirectoryPage> {
+  const { pageNumber, pageSize } = parseInput(CatalogPageQuery, { pageNumber: query.pageNumber, pageSize: query.pageSize });
+  const filter = parseTextFilter(query.filter, ["name"]);
+  await getFolder(ctx, id);
+  const name = filter.name ? { ...(filter.name.eq !== undefined ? { equals: filter.name.eq } : {}), ...(filter.name.contains !== undefined ? { contains: filter.name.contains } : {}), ...(filter.name.startsWith !== undefined ? { startsWith: filter.name.startsWith } : {}) } : undefined;
+  const folderWhere = { tenantId: ctx.tenant.id, parentId: id, ...(name ? { name } : {}) };
+  const fileWhere = { tenantId: ctx.tenant.id, folderId: id, ...(name ? { name } : {}) };
+  const [folderCount, fileCount] = await Promise.all([ctx.db.folder.count({ where: folderWhere }), ctx.db.file.count({ where: fileWhere })]);
+  const start = pageNumber * pageSize;
+  const directories = start < folderCount ? await ctx.db.folder.findMany({ where: folderWhere, orderBy: { name: "asc" }, skip: start, take: pageSize }) : [];
+  const fileSkip = Math.max(0, start - folderCount);
+  const fileTake = pageSize - directories.length;
+  const files = fileTake > 0 ? await ctx.db.file.findMany({ where: fileWhere, orderBy: { name: "asc" }, skip: fileSkip, take: fileTake }) : [];
+  const totalElements = folderCount + fileCount;
+  return { directories, files, page: { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements } };
+}
+
+async function assertNameFree(ctx: ServiceContext, parentId: string, name: string, exceptId?: string): Promise<void> {
+  const where = { tenantId: ctx.tenant.id, name, ...(exceptId ? { id: { not: exceptId } } : {}) };
+  const [folders, files] = await Promise.all([
+    ctx.db.folder.count({ where: { ...where, parentId } }),
+    ctx.db.file.count({ where: { ...where, folderId: parentId } }),
+  ]);
+  if (folders + files > 0) throw new ConflictError(`A file or folder named '${name}' already exists in folder '${parentId}'.`);
+}
+
+/** The folders from the root down to `folderId` (empty for a root). */
+async function ancestorsOf(ctx: ServiceContext, folderId: string): Promise<Folder[]> {
+  const chain: Folder[] = [];
+  let current = folderId;
+  while (!isRootFolderId(current)) {
+    const folder = await ctx.db.folder.findFirst({ where: { id: current, tenantId: ctx.tenant.id } });
+    if (!folder || chain.length > 1024) break; // a dangling parent or a cycle ends the walk
+    chain.unshift(folder);
+    current = folder.parentId;
+  }
+  return chain;
+}
+
+async function assertPathLength(ctx: ServiceContext, parentId: string, name: string, extraBytes = 0): Promise<void> {
+  const path = [...(await ancestorsOf(ctx, parentId)).map((f) => f.name), name].join("/");
+  const bytes = Buffer.byteLength(path, "utf8") + extraBytes;
+  if (bytes > MAX_PATH_BYTES) throw new ValidationError(`The path '${path.slice(0, 80)}…' would be ${bytes} bytes long; the limit is ${MAX_PATH_BYTES} bytes.`);
+}
+
+/** Bytes the longest path inside a folder adds below it (`/sub/file.csv`). */
+async function deepestRelativePathBytes(ctx: ServiceContext, folderId: string): Promise<number> {
+  const children = await ctx.db.folder.findMany({ where: { tenantId: ctx.tenant.id, parentId: folderId } });
+  const files = await ctx.db.file.findMany({ where: { tenantId: ctx.tenant.id, folderId }, select: { name: true } });
+  let deepest = Math.max(0, ...files.map((f) => 1 + Buffer.byteLength(f.name, "utf8")));
+  for (const child of children) deepest = Math.max(deepest, 1 + Buffer.byteLength(child.name, "utf8") + (await deepestRelativePathBytes(ctx, child.id)));
+  return deepest;
+}
+
+async function subtree(ctx: ServiceContext, folderId: string): Promise<{ folderIds: string[]; files: File[] }> {
+  const folderIds = [folderId];
+  for (let i = 0; i < folderIds.length; i++) {
+    const children = await ctx.db.folder.findMany({ where: { tenantId: ctx.tenant.id, parentId: folderIds[i] }, select: { id: true } });
+    folderIds.push(...children.map((c) => c.id));
+  }
+  const files = await ctx.db.file.findMany({ where: { tenantId: ctx.tenant.id, folderId: { in: folderIds } } });
+  return { folderIds, files };
+}
+
+async function clashAsConflict<T>(parentId: string, name: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(`A file or folder named '${name}' already exists in folder '${parentId}'.`);
+    throw error;
+  }
+}
+
+async function ownBlob<T>(ctx: ServiceContext, blob: StoredBlob, use: () => Promise<T>): Promise<T> {
+  try {
+    return await use();
+  } catch (error) {
+    await ctx.blobs.delete(blob.key);
+    throw error;
+  }
+}

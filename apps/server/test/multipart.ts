@@ -1,0 +1,56 @@
+/**
+ * Builds multipart/form-data request bodies as streams, so a test can upload a large
+ * generated file without holding it in memory.
+ */
+import { randomBytes } from "node:crypto";
+
+export interface Part {
+  name: string;
+  /** Text of a field, or the chunks of a file (an iterable is read lazily). */
+  value: string | Buffer | AsyncIterable<Buffer> | Iterable<Buffer>;
+  fileName?: string;
+  contentType?: string;
+}
+
+export function multipartBody(parts: Part[]): { body: ReadableStream<Uint8Array>; contentType: string } {
+  const boundary = `----jobmanager${randomBytes(8).toString("hex")}`;
+  async function* generate(): AsyncGenerator<Uint8Array> {
+    for (const part of parts) {
+      const disposition = `form-data; name="${part.name}"${part.fileName !== undefined ? `; filename="${part.fileName}"` : ""}`;
+      const type = part.fileName !== undefined ? `Content-Type: ${part.contentType ?? "application/octet-stream"}\r\n` : "";
+      yield Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`);
+      if (typeof part.value === "string" || Buffer.isBuffer(part.value)) yield Buffer.from(part.value);
+      else for await (const chunk of part.value) yield chunk;
+      yield Buffer.from("\r\n");
+    }
+    yield Buffer.from(`--${boundary}--\r\n`);
+  }
+  const iterator = generate();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+  });
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** `init` for the harness's request(): a streamed multipart body. */
+export function multipartInit(method: string, parts: Part[]): RequestInit {
+  const { body, contentType } = multipartBody(parts);
+  return { method, body, headers: { "content-type": contentType }, duplex: "half" } as RequestInit;
+}
+
+/** `size` deterministic pseudo-random bytes in 64 KiB chunks, generated on the fly. */
+export function* generatedBytes(size: number, seed = 1): Generator<Buffer> {
+  let state = seed;
+  for (let offset = 0; offset < size; offset += 65536) {
+    const chunk = Buffer.alloc(Math.min(65536, size - offset));
+    for (let i = 0; i + 3 < chunk.length; i += 4) {
+      state = (state * 1103515245 + 12345) >>> 0;
+      chunk.writeUInt32LE(state, i);
+    }
+    yield chunk;
+  }
+}
