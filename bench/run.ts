@@ -35,6 +35,7 @@ const counts = quick
 const MAX_ENVIRONMENTS = 8;
 
 const began = performance.now();
+const commit = gitCommit(); // now: the tree may be edited while the bench runs
 const log = (message: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(1)} s] ${message}`);
 
 log("starting the server");
@@ -60,7 +61,7 @@ try {
     results = {
       date: new Date().toISOString(),
       quick,
-      commit: gitCommit(),
+      commit,
       machine: machine(),
       versions: versions(),
       settings: { JOBMANAGER_MAX_ENVIRONMENTS: MAX_ENVIRONMENTS, JOBMANAGER_SANDBOX: "auto", LOG_LEVEL: "warn", configurationMaxInstances: 10_000 },
