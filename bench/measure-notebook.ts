@@ -20,6 +20,13 @@ export interface NotebookResult {
   ratio: number | null;
   oursMs: number[];
   jupyterMs: number[];
+  /**
+   * Where our time goes, medians from the JobEvent timestamps: queued (SUBMITTED → STARTING),
+   * starting (→ RUNNING: environment, input staging, model import), running (→ SUCCEEDED:
+   * python start, paragraphs, outputs, environment stop), of which paragraphs (sum of the
+   * paragraphs' durationMs, python start included in the first).
+   */
+  oursPhasesMs: { queued: number; starting: number; running: number; paragraphs: number };
   /** Why Jupyter was not measured, if it was not. */
   skipped?: string;
 }
@@ -51,11 +58,13 @@ export async function measureNotebook(api: Api, watcher: JobWatcher, runs: numbe
   const jupyter = findJupyter();
   const ours: number[] = [];
   const theirs: number[] = [];
+  const phases = { queued: [] as number[], starting: [] as number[], running: [] as number[], paragraphs: [] as number[] };
   for (let i = 0; i <= runs; i++) {
     const a = await runOurs(api, watcher);
     const b = jupyter ? await runJupyter(jupyter) : null;
     if (i === 0) continue; // warm-up: python, the page cache, the kernel spec lookup
-    ours.push(a);
+    ours.push(a.elapsed);
+    for (const key of Object.keys(phases) as Array<keyof typeof phases>) phases[key].push(a.phases[key]);
     if (b !== null) theirs.push(b);
   }
   const oursMedianMs = median(ours);
@@ -66,18 +75,30 @@ export async function measureNotebook(api: Api, watcher: JobWatcher, runs: numbe
     jupyterMedianMs,
     ratio: jupyterMedianMs ? round(oursMedianMs / jupyterMedianMs, 3) : null,
     oursMs: ours.map((v) => round(v)),
+    oursPhasesMs: { queued: median(phases.queued), starting: median(phases.starting), running: median(phases.running), paragraphs: median(phases.paragraphs) },
     jupyterMs: theirs.map((v) => round(v)),
     ...(jupyter ? {} : { skipped: "jupyter nbconvert or ipykernel not installed (apt-get install jupyter-nbconvert python3-ipykernel)" }),
   };
 }
 
-async function runOurs(api: Api, watcher: JobWatcher): Promise<number> {
+async function runOurs(api: Api, watcher: JobWatcher): Promise<{ elapsed: number; phases: NotebookResult["oursPhasesMs"] }> {
   const started = performance.now();
   const id = await api.submit(jobBody("notebook"));
   const status = await watcher.waitFor(id, FINAL);
   const elapsed = performance.now() - started;
   if (status !== "SUCCEEDED") throw new Error(`the notebook job ${id} ended ${status}`);
-  return elapsed;
+  const { job } = await api.graphql<{ job: { events: Array<{ status: string; at: string }>; paragraphs: Array<{ durationMs: number | null }> } }>(
+    "query($id: ID!) { job(id: $id) { events { status at } paragraphs { durationMs } } }",
+    { id },
+  );
+  const at = new Map(job.events.map((e) => [e.status, Date.parse(e.at)]));
+  const phases = {
+    queued: at.get("STARTING")! - at.get("SUBMITTED")!,
+    starting: at.get("RUNNING")! - at.get("STARTING")!,
+    running: at.get("SUCCEEDED")! - at.get("RUNNING")!,
+    paragraphs: job.paragraphs.reduce((sum, p) => sum + (p.durationMs ?? 0), 0),
+  };
+  return { elapsed, phases };
 }
 
 async function runJupyter(jupyter: string): Promise<number> {

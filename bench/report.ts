@@ -77,6 +77,7 @@ export function markdownTable(r: BenchResults): string {
   const n = r.notebook;
   const rows: string[][] = [
     ["Notebook (5 %python paragraphs), submit → SUCCEEDED, median", `${n.oursMedianMs} ms (Jupyter nbconvert: ${n.jupyterMedianMs ?? "n/a"} ms; ratio ${n.ratio ?? "n/a"}, ${n.runs} runs each)`, "≤ 0.05× Jupyter", mark(n.ratio === null ? null : n.ratio <= 0.05)],
+    ["… of which (medians): queued / starting / running (paragraphs)", `${n.oursPhasesMs.queued} / ${n.oursPhasesMs.starting} / ${n.oursPhasesMs.running} (${n.oursPhasesMs.paragraphs}) ms`, "", ""],
     [`Throughput %sh (${r.throughputSh.jobs} jobs at once)`, `${r.throughputSh.jobsPerSecond} jobs/s (drained in ${r.throughputSh.drainMs} ms)`, "≥ 100 jobs/s", mark(r.throughputSh.jobsPerSecond >= 100)],
     [`Throughput %python (${r.throughputPython.jobs} jobs at once)`, `${r.throughputPython.jobsPerSecond} jobs/s (drained in ${r.throughputPython.drainMs} ms)`, "≥ 40 jobs/s", mark(r.throughputPython.jobsPerSecond >= 40)],
     [`Dispatch submit → STARTING, idle runner (${r.latency.jobs} jobs)`, `p50 ${r.latency.dispatchMs.p50} ms, p99 ${r.latency.dispatchMs.p99} ms`, "p50 ≤ 5 ms", mark(r.latency.dispatchMs.p50 <= 5)],
