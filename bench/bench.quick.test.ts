@@ -34,6 +34,7 @@ describe("npm run bench -- --quick", () => {
     expect(results.throughputPython.succeeded).toBe(results.throughputPython.jobs);
     expect(results.latency.dispatchMs.n).toBe(results.latency.jobs);
     expect(results.latency.liveStatusMs.n).toBeGreaterThanOrEqual(results.latency.jobs * 4);
+    expect(results.latencyAtScale.dispatchMs.n).toBe(results.latencyAtScale.jobs);
     for (const load of [results.api.unfiltered, results.api.filtered]) {
       expect(load.requestsPerSecond).toBeGreaterThan(0);
       expect(load.non2xx + load.errors).toBe(0);

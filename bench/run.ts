@@ -29,8 +29,8 @@ const { values: options } = parseArgs({
 });
 const quick = options.quick!;
 const counts = quick
-  ? { notebookRuns: 2, sh: 10, python: 5, latency: 5, apiRows: 2_000, apiSeconds: 1, connections: 4, environments: 2 }
-  : { notebookRuns: 10, sh: 500, python: 200, latency: 200, apiRows: 100_000, apiSeconds: 10, connections: 16, environments: 8 };
+  ? { notebookRuns: 2, sh: 10, python: 5, latency: 5, apiRows: 2_000, apiSeconds: 1, connections: 4, environments: 2, latencyAtScale: 2 }
+  : { notebookRuns: 10, sh: 500, python: 200, latency: 200, apiRows: 100_000, apiSeconds: 10, connections: 16, environments: 8, latencyAtScale: 20 };
 /** Room for the 8 sleeping environments of the memory measurement (default: the CPU count). */
 const MAX_ENVIRONMENTS = 8;
 
@@ -58,6 +58,8 @@ try {
     const memory = await measureMemory(api, watcher, server.pid, counts.environments);
     log(`API under load, ${counts.apiRows} jobs in the database`);
     const apiResult = await measureApi(server, { rows: counts.apiRows, seconds: counts.apiSeconds, connections: counts.connections });
+    log(`dispatch and live status latency again, ${counts.latencyAtScale} jobs, with the ${counts.apiRows} jobs in the database`);
+    const latencyAtScale = await measureLatency(api, watcher, counts.latencyAtScale);
     results = {
       date: new Date().toISOString(),
       quick,
@@ -69,6 +71,7 @@ try {
       throughputSh,
       throughputPython,
       latency,
+      latencyAtScale,
       api: apiResult,
       memory,
       durationSeconds: Math.round((performance.now() - began) / 1000),
