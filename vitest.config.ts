@@ -6,7 +6,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
   },
   test: {
-    include: ["apps/*/src/**/*.test.ts", "apps/*/test/**/*.test.ts", "packages/*/src/**/*.test.ts"],
+    include: ["apps/*/src/**/*.test.ts", "apps/*/test/**/*.test.ts", "packages/*/src/**/*.test.ts", "bench/**/*.test.ts"],
     globalSetup: ["./tooling/vitest.global-setup.ts"],
     reporters: ["default", "./tooling/summary-reporter.ts"],
     testTimeout: 60_000,

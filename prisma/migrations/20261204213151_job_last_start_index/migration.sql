@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Job_tenantId_startedAt_idx" ON "Job"("tenantId", "startedAt");
+
