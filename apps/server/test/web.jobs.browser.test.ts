@@ -192,7 +192,10 @@ describe.skipIf(!chromiumPath)("web job pages in headless Chromium", () => {
     const { page } = await open("/jobs", 390);
     await page.getByRole("button", { name: "Start demo job" }).waitFor();
     await page.locator('table[aria-label="Jobs"]').waitFor({ timeout: 30_000 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(screenshotDir, "jobs-390.png"), fullPage: true });
     await page.goto(`${server.url}/dashboard`);
