@@ -188,9 +188,48 @@ describe.skipIf(!chromiumPath)("web job pages in headless Chromium", () => {
     await page.close();
   });
 
+  it("catches up after the live socket was lost: a job that started and ended meanwhile shows as SUCCEEDED", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Keep the page's sockets reachable, and a switch that makes new ones fail to connect.
+    await page.addInitScript(() => {
+      const w = globalThis as unknown as { WebSocket: typeof WebSocket; __sockets: WebSocket[]; __blockWs: boolean };
+      const Native = w.WebSocket;
+      w.__sockets = [];
+      w.__blockWs = false;
+      w.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(w.__blockWs ? "ws://127.0.0.1:9/" : url, protocols);
+          w.__sockets.push(this);
+        }
+      } as unknown as typeof WebSocket;
+    });
+    const before = await startJobFor(server, zeppelinNote("%sh\necho before"));
+    await page.goto(`${server.url}/jobs#token=${server.token}`);
+    await page.getByTestId(`job-status-${before.id}`).waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as { __sockets: WebSocket[] }).__sockets.some((s) => s.readyState === 1)), { timeout: 30_000 })
+      .toBe(true);
+
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { __sockets: WebSocket[]; __blockWs: boolean };
+      w.__blockWs = true;
+      for (const socket of w.__sockets) socket.close(4408, "test: connection lost");
+    });
+    await page.getByText("Live updates interrupted, reconnecting…").waitFor({ timeout: 30_000 });
+    const missed = await startJobFor(server, zeppelinNote("%sh\necho while you were away"));
+    expect((await server.waitForFinalJob(missed.id)).status).toBe("SUCCEEDED");
+    await page.screenshot({ path: path.join(screenshotDir, "jobs-reconnecting.png"), fullPage: true });
+
+    await page.evaluate(() => ((globalThis as unknown as { __blockWs: boolean }).__blockWs = false));
+    await page.getByTestId(`job-status-${missed.id}`).filter({ hasText: "SUCCEEDED" }).waitFor({ timeout: 45_000 });
+    await page.close();
+  });
+
   it("fits a phone-sized screen: the jobs page and the dashboard at 390 px", async () => {
+    const job = await startJobFor(server, zeppelinNote("%sh\necho small screen"));
     const { page } = await open("/jobs", 390);
     await page.getByRole("button", { name: "Start demo job" }).waitFor();
+    await page.getByTestId(`job-status-${job.id}`).waitFor({ timeout: 30_000 });
     await page.locator('table[aria-label="Jobs"]').waitFor({ timeout: 30_000 });
     const overflow = await page.evaluate(() => {
       const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;

@@ -57,7 +57,7 @@ export function NewJobForm({ onStarted }: { onStarted: (job: JobSummary) => void
     }
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) {
-      setFormError("Check the fields marked below.");
+      setFormError("Check the marked fields.");
       return;
     }
     setFormError(null);
@@ -74,7 +74,7 @@ export function NewJobForm({ onStarted }: { onStarted: (job: JobSummary) => void
         outputFolderId: { kind: "Folder", id: choice.outputFolderId },
       });
       setFieldErrors(mapped.fields);
-      setFormError(mapped.rest ?? "Check the fields marked below.");
+      setFormError(mapped.rest ?? "Check the marked fields.");
       return;
     }
     setLastStarted(result.data.startJob.id);

@@ -85,7 +85,7 @@ export function ScheduleForm({ onCreated }: { onCreated: (schedule: Schedule) =>
     }
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) {
-      setFormError("Check the fields marked below.");
+      setFormError("Check the marked fields.");
       return;
     }
     setFormError(null);
@@ -105,7 +105,7 @@ export function ScheduleForm({ onCreated }: { onCreated: (schedule: Schedule) =>
         delete mapped.fields.scheduleString;
       }
       setFieldErrors(mapped.fields);
-      setFormError(mapped.rest ?? "Check the fields marked below.");
+      setFormError(mapped.rest ?? "Check the marked fields.");
       return;
     }
     setName("");
@@ -113,6 +113,15 @@ export function ScheduleForm({ onCreated }: { onCreated: (schedule: Schedule) =>
     onCreated(result.data.createSchedule);
   }
 
+  /** Editing a field takes its error away; the form message goes with the last one. */
+  const edited = (field: Field) =>
+    setFieldErrors((prev) => {
+      if (!prev[field]) return prev;
+      const next = { ...prev };
+      delete next[field];
+      if (Object.keys(next).length === 0) setFormError(null);
+      return next;
+    });
   const invalid = (field: Field) => (fieldErrors[field] ? { "aria-invalid": true as const, "aria-describedby": `${id}-${field}-error` } : {});
 
   return (
@@ -128,7 +137,10 @@ export function ScheduleForm({ onCreated }: { onCreated: (schedule: Schedule) =>
         <div className="form-grid">
           <div className="field">
             <label htmlFor={`${id}-name`}>Schedule name</label>
-            <input id={`${id}-name`} name="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={128} required {...invalid("name")} />
+            <input id={`${id}-name`} name="name" value={name} onChange={(e) => {
+                setName(e.target.value);
+                edited("name");
+              }} maxLength={128} required {...invalid("name")} />
             <FieldError id={`${id}-name-error`} testId="field-error-name">
               {fieldErrors.name}
             </FieldError>
@@ -139,7 +151,10 @@ export function ScheduleForm({ onCreated }: { onCreated: (schedule: Schedule) =>
               id={`${id}-cron`}
               name="scheduleString"
               value={cron}
-              onChange={(e) => setCron(e.target.value)}
+              onChange={(e) => {
+                setCron(e.target.value);
+                edited("scheduleString");
+              }}
               spellCheck={false}
               autoComplete="off"
               className="mono"
@@ -160,7 +175,10 @@ export function ScheduleForm({ onCreated }: { onCreated: (schedule: Schedule) =>
               id={`${id}-tz`}
               name="timezone"
               value={timezone}
-              onChange={(e) => setTimezone(e.target.value)}
+              onChange={(e) => {
+                setTimezone(e.target.value);
+                edited("timezone");
+              }}
               list={`${id}-zones`}
               spellCheck={false}
               autoComplete="off"
@@ -182,7 +200,10 @@ export function ScheduleForm({ onCreated }: { onCreated: (schedule: Schedule) =>
           <SelectField label="Output folder" name="outputFolderId" value={choice.outputFolderId} options={folders} onChange={set("outputFolderId")} disabled={loading} emptyLabel="No folders yet" error={fieldErrors.outputFolderId} />
           <div className="field">
             <label htmlFor={`${id}-max`}>Maximum execution time (s)</label>
-            <input id={`${id}-max`} name="maximumExecutionTime" type="number" inputMode="numeric" min={1} step={1} value={maxSeconds} onChange={(e) => setMaxSeconds(e.target.value)} {...invalid("maximumExecutionTime")} />
+            <input id={`${id}-max`} name="maximumExecutionTime" type="number" inputMode="numeric" min={1} step={1} value={maxSeconds} onChange={(e) => {
+                setMaxSeconds(e.target.value);
+                edited("maximumExecutionTime");
+              }} {...invalid("maximumExecutionTime")} />
             <FieldError id={`${id}-maximumExecutionTime-error`} testId="field-error-maximumExecutionTime">
               {fieldErrors.maximumExecutionTime}
             </FieldError>
