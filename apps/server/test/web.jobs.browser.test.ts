@@ -63,11 +63,16 @@ describe.skipIf(!chromiumPath)("web job pages in headless Chromium", () => {
     await page.close();
   });
 
-  it("lists a failure on the dashboard with the first line of its message", async () => {
+  it("lists a failure on the dashboard, whose FAILED count opens the jobs list filtered by status", async () => {
     const failed = await startJobFor(server, zeppelinNote("%sh\necho broken >&2\nexit 3"));
     await server.waitForFinalJob(failed.id);
     const { page } = await open("/dashboard");
     await page.getByTestId(`failure-${failed.id}`).waitFor({ timeout: 30_000 });
+    // The FAILED count opens the jobs list filtered by that status.
+    await page.getByRole("link", { name: /^FAILED: \d+ jobs$/ }).click();
+    await page.waitForURL(/\/jobs\?status=FAILED$/);
+    await page.getByTestId(`job-status-${failed.id}`).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("checkbox", { name: "FAILED" }).isChecked()).toBe(true);
     await page.close();
   });
 

@@ -125,7 +125,7 @@ export function DashboardView() {
         <ul className="status-counts">
           {JOB_STATUSES.map((status) => (
             <li key={status}>
-              <Link href="/jobs" prefetch={false} className="status-count" aria-label={`${status}: ${counts.get(status) ?? 0} jobs`}>
+              <Link href={`/jobs?status=${status}`} prefetch={false} className="status-count" aria-label={`${status}: ${counts.get(status) ?? 0} jobs`}>
                 <span className="status-count-number" data-testid={`count-${status}`}>
                   {counts.get(status) ?? 0}
                 </span>

@@ -10,7 +10,7 @@ import { useQuery } from "urql";
 import { errorMessage } from "@/lib/errors";
 import { FILTERED_JOBS_QUERY, MODELS_QUERY, type JobSummary } from "@/lib/graphql";
 import { EMPTY_JOB_FILTER, jobFilterJson, matchesJobFilter, type JobFilterForm } from "@/lib/jobFilter";
-import { isSameOrLater } from "@/lib/jobStatus";
+import { isSameOrLater, JOB_STATUSES, type JobStatus } from "@/lib/jobStatus";
 import { useJobsChanged } from "@/lib/useJobsChanged";
 import { useReconnect } from "@/lib/useReconnect";
 import { ErrorMessage } from "./ErrorMessage";
@@ -20,6 +20,15 @@ import { Loading } from "./Loading";
 import { NewJobForm } from "./NewJobForm";
 
 const PAGE_SIZE = 20;
+
+/** `/jobs?status=FAILED` (the dashboard's links) opens the list filtered by that status. */
+function initialFilter(): JobFilterForm {
+  if (typeof window === "undefined") return EMPTY_JOB_FILTER;
+  const statuses = new URLSearchParams(window.location.search)
+    .getAll("status")
+    .filter((status): status is JobStatus => (JOB_STATUSES as readonly string[]).includes(status));
+  return statuses.length > 0 ? { ...EMPTY_JOB_FILTER, statuses } : EMPTY_JOB_FILTER;
+}
 
 /** Jobs that arrived live first (newest first), then the fetched ones; live copies win when further along. */
 function mergeJobs(arrived: readonly JobSummary[], fetched: readonly JobSummary[], live: ReadonlyMap<string, JobSummary>): JobSummary[] {
@@ -34,7 +43,7 @@ function mergeJobs(arrived: readonly JobSummary[], fetched: readonly JobSummary[
 
 export function JobsView() {
   const headingId = useId();
-  const [filterForm, setFilterForm] = useState<JobFilterForm>(EMPTY_JOB_FILTER);
+  const [filterForm, setFilterForm] = useState<JobFilterForm>(initialFilter);
   const filter = jobFilterJson(filterForm);
   // Cursors of the pages before the current one; the current page starts after `cursor`.
   const [cursors, setCursors] = useState<(string | null)[]>([]);
