@@ -17,8 +17,14 @@ export function AppHeader() {
       <div className="app-header-inner">
         <span className="brand">Job Manager</span>
         <nav aria-label="Main">
+          <Link href="/dashboard" className="nav-link" aria-current={pathname === "/dashboard" ? "page" : undefined}>
+            Dashboard
+          </Link>
           <Link href="/jobs" className="nav-link" aria-current={pathname === "/jobs" ? "page" : onJobs ? "true" : undefined}>
             Jobs
+          </Link>
+          <Link href="/schedules" className="nav-link" aria-current={pathname === "/schedules" ? "page" : undefined}>
+            Schedules
           </Link>
         </nav>
         <LiveIndicator />

@@ -4,12 +4,18 @@
  * and timeline at once and triggers a fresh `job(id)` query (debounced, since the server
  * replays past statuses in a burst) for the paragraphs. While paragraphs execute, it also
  * refetches every few seconds, as paragraph progress does not change the job's status.
+ * Paragraph output streams in through `jobOutput` while the job runs (a replay after a
+ * reconnect is placed by offset, so nothing doubles), and the page refetches after a
+ * reconnect so a final status reached meanwhile shows.
  */
 import Link from "next/link";
-import { useEffect, useRef } from "react";
-import { useQuery } from "urql";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useClient, useQuery } from "urql";
 import { errorMessage, hasErrorCode, NOT_FOUND_CODE } from "@/lib/errors";
-import { JOB_DETAIL_QUERY, JOB_DETAIL_UPDATED_SUBSCRIPTION } from "@/lib/graphql";
+import { JOB_DETAIL_QUERY, JOB_DETAIL_UPDATED_SUBSCRIPTION, JOB_OUTPUT_SUBSCRIPTION } from "@/lib/graphql";
+import { appendChunk } from "@/lib/liveOutput";
+import { useReconnect } from "@/lib/useReconnect";
+import { JobActions } from "./JobActions";
 import { isExecuting, isFinalStatus } from "@/lib/jobStatus";
 import { mergeJob } from "@/lib/mergeJob";
 import { useJobUpdates } from "@/lib/useJobUpdates";
@@ -44,6 +50,24 @@ export function JobDetail({ id }: { id: string }) {
   );
   const job = queried ? mergeJob(queried, latest) : null;
   const executing = job !== null && isExecuting(job.status);
+  const ended = job !== null && isFinalStatus(job.status);
+
+  const reload = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);
+  useReconnect(reload);
+
+  // Live output per paragraph index, while the job has not ended.
+  const client = useClient();
+  const [live, setLive] = useState<Record<number, string>>({});
+  const following = queried !== null && !ended;
+  useEffect(() => {
+    if (!following) return;
+    const subscription = client.subscription(JOB_OUTPUT_SUBSCRIPTION, { jobId: id }).subscribe((result) => {
+      const chunk = result.data?.jobOutput;
+      if (!chunk) return;
+      setLive((prev) => ({ ...prev, [chunk.index]: appendChunk(prev[chunk.index] ?? "", chunk.offset, chunk.text) }));
+    });
+    return () => subscription.unsubscribe();
+  }, [client, id, following]);
 
   useEffect(() => {
     if (!executing) return;
@@ -74,6 +98,7 @@ export function JobDetail({ id }: { id: string }) {
       <section className="card" aria-labelledby="job-heading">
         <h2 id="job-heading">Summary</h2>
         <JobFacts job={job} />
+        <JobActions job={job} onStopped={scheduleRefetch} />
         {error ? (
           <ErrorMessage title="Could not refresh the job." onRetry={() => refetch({ requestPolicy: "network-only" })}>
             {errorMessage(error)}
@@ -87,7 +112,7 @@ export function JobDetail({ id }: { id: string }) {
       </section>
       <section className="card" aria-labelledby="paragraphs-heading">
         <h2 id="paragraphs-heading">Paragraphs</h2>
-        <ParagraphList paragraphs={job.paragraphs} executing={executing || !isFinalStatus(job.status)} />
+        <ParagraphList paragraphs={job.paragraphs} executing={executing || !ended} live={live} />
       </section>
       {fetching ? <span className="visually-hidden" role="status">Refreshing…</span> : null}
     </>

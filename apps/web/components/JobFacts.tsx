@@ -1,6 +1,7 @@
 /** The job's own fields as a description list. */
 import { formatDateTime } from "@/lib/format";
 import type { JobDetail } from "@/lib/graphql";
+import { MessageChain } from "./MessageChain";
 import { StatusBadge } from "./StatusBadge";
 
 export function JobFacts({ job }: { job: JobDetail }) {
@@ -20,7 +21,9 @@ export function JobFacts({ job }: { job: JobDetail }) {
       </div>
       <div className="facts-wide">
         <dt>Message</dt>
-        <dd data-testid="job-message">{job.message || "—"}</dd>
+        <dd>
+          <MessageChain message={job.message} testId="job-message" />
+        </dd>
       </div>
       <div>
         <dt>Model</dt>

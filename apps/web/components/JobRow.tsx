@@ -6,6 +6,7 @@ import { JOB_ROW_UPDATED_SUBSCRIPTION, type JobSummary } from "@/lib/graphql";
 import { isFinalStatus, isSameOrLater } from "@/lib/jobStatus";
 import { useJobUpdates } from "@/lib/useJobUpdates";
 import { StatusBadge } from "./StatusBadge";
+import { StopJobButton } from "./StopJobButton";
 
 export function JobRow({ job }: { job: JobSummary }) {
   const { latest } = useJobUpdates(JOB_ROW_UPDATED_SUBSCRIPTION, job.id, !isFinalStatus(job.status));
@@ -29,6 +30,7 @@ export function JobRow({ job }: { job: JobSummary }) {
       <td data-label="Created">
         <time dateTime={current.creationDate}>{formatDateTime(current.creationDate)}</time>
       </td>
+      <td data-label="Actions">{isFinalStatus(current.status) || current.status === "STOPPING" ? null : <StopJobButton jobId={current.id} small />}</td>
     </tr>
   );
 }

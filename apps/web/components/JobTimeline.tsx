@@ -1,6 +1,7 @@
 /** The job's event log, oldest first: one entry per status change with its message. */
 import { formatDateTime } from "@/lib/format";
 import type { JobEvent } from "@/lib/graphql";
+import { MessageChain } from "./MessageChain";
 import { StatusBadge } from "./StatusBadge";
 
 export function JobTimeline({ events }: { events: readonly JobEvent[] }) {
@@ -11,7 +12,11 @@ export function JobTimeline({ events }: { events: readonly JobEvent[] }) {
         <li key={event.id} className="timeline-item">
           <StatusBadge status={event.status} />
           <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-          {event.message ? <span className="timeline-message">{event.message}</span> : null}
+          {event.message ? (
+            <span className="timeline-message">
+              <MessageChain message={event.message} />
+            </span>
+          ) : null}
         </li>
       ))}
     </ol>

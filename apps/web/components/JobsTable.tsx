@@ -14,6 +14,9 @@ export function JobsTable({ jobs }: { jobs: readonly JobSummary[] }) {
             <th scope="col">Status</th>
             <th scope="col">Message</th>
             <th scope="col">Created</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>

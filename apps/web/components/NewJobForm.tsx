@@ -10,16 +10,22 @@ import { NEW_JOB_OPTIONS_QUERY, START_JOB_MUTATION, type JobSummary } from "@/li
 import { defaultChoice, reconcileChoice, type NewJobChoice } from "@/lib/newJobDefaults";
 import { ErrorMessage } from "./ErrorMessage";
 import { Loading } from "./Loading";
+import { FieldError } from "./FieldError";
 import { SelectField } from "./SelectField";
+import { mapFieldErrors } from "@/lib/fieldErrors";
 
 const DEFAULT_MAX_SECONDS = 3600;
 
-function missingChoice(choice: NewJobChoice): string | null {
-  if (!choice.modelId) return "Choose a model.";
-  if (!choice.configurationId) return "Choose a configuration.";
-  if (!choice.inputFolderId) return "Choose an input folder.";
-  if (!choice.outputFolderId) return "Choose an output folder.";
-  return null;
+type Field = keyof NewJobChoice | "maximumExecutionTimeInSeconds";
+const FIELDS: readonly Field[] = ["modelId", "configurationId", "inputFolderId", "outputFolderId", "maximumExecutionTimeInSeconds"];
+
+function missingChoice(choice: NewJobChoice): Partial<Record<Field, string>> {
+  const errors: Partial<Record<Field, string>> = {};
+  if (!choice.modelId) errors.modelId = "Choose a model.";
+  if (!choice.configurationId) errors.configurationId = "Choose a configuration.";
+  if (!choice.inputFolderId) errors.inputFolderId = "Choose an input folder.";
+  if (!choice.outputFolderId) errors.outputFolderId = "Choose an output folder.";
+  return errors;
 }
 
 export function NewJobForm({ onStarted }: { onStarted: (job: JobSummary) => void }) {
@@ -30,6 +36,7 @@ export function NewJobForm({ onStarted }: { onStarted: (job: JobSummary) => void
   const [picked, setPicked] = useState<NewJobChoice | null>(null);
   const [maxSeconds, setMaxSeconds] = useState(String(DEFAULT_MAX_SECONDS));
   const [formError, setFormError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [lastStarted, setLastStarted] = useState<string | null>(null);
 
   const models = data?.models ?? [];
@@ -43,20 +50,31 @@ export function NewJobForm({ onStarted }: { onStarted: (job: JobSummary) => void
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setLastStarted(null);
-    const missing = missingChoice(choice);
+    const errors = missingChoice(choice);
     const seconds = Number(maxSeconds);
-    if (missing) {
-      setFormError(missing);
-      return;
-    }
     if (!Number.isInteger(seconds) || seconds < 1) {
-      setFormError("Maximum execution time must be a whole number of seconds, at least 1.");
+      errors.maximumExecutionTimeInSeconds = "Enter a whole number of seconds, at least 1.";
+    }
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      setFormError("Check the marked fields.");
       return;
     }
     setFormError(null);
     const result = await startJob({ input: { ...choice, maximumExecutionTimeInSeconds: seconds } });
     if (result.error || !result.data) {
-      setFormError(result.error ? errorMessage(result.error) : "The server sent no answer.");
+      if (!result.error) {
+        setFormError("The server sent no answer.");
+        return;
+      }
+      const mapped = mapFieldErrors(errorMessage(result.error), FIELDS, {
+        modelId: { kind: "Model", id: choice.modelId },
+        configurationId: { kind: "Configuration", id: choice.configurationId },
+        inputFolderId: { kind: "Folder", id: choice.inputFolderId },
+        outputFolderId: { kind: "Folder", id: choice.outputFolderId },
+      });
+      setFieldErrors(mapped.fields);
+      setFormError(mapped.rest ?? "Check the marked fields.");
       return;
     }
     setLastStarted(result.data.startJob.id);
@@ -76,13 +94,15 @@ export function NewJobForm({ onStarted }: { onStarted: (job: JobSummary) => void
       {loading ? <Loading label="Loading models, configurations and folders…" /> : null}
       <form className="new-job-form" onSubmit={onSubmit} noValidate aria-describedby={formError ? `${headingId}-error` : undefined}>
         <div className="form-grid">
-          <SelectField label="Model" name="modelId" value={choice.modelId} options={models} onChange={set("modelId")} disabled={loading} emptyLabel="No models yet" />
+          <SelectField label="Model" name="modelId" value={choice.modelId} options={models} onChange={set("modelId")}
+            error={fieldErrors.modelId} disabled={loading} emptyLabel="No models yet" />
           <SelectField
             label="Configuration"
             name="configurationId"
             value={choice.configurationId}
             options={configurations}
             onChange={set("configurationId")}
+            error={fieldErrors.configurationId}
             disabled={loading}
             emptyLabel="No configurations yet"
           />
@@ -92,6 +112,7 @@ export function NewJobForm({ onStarted }: { onStarted: (job: JobSummary) => void
             value={choice.inputFolderId}
             options={folders}
             onChange={set("inputFolderId")}
+            error={fieldErrors.inputFolderId}
             disabled={loading}
             emptyLabel="No folders yet"
           />
@@ -101,6 +122,7 @@ export function NewJobForm({ onStarted }: { onStarted: (job: JobSummary) => void
             value={choice.outputFolderId}
             options={folders}
             onChange={set("outputFolderId")}
+            error={fieldErrors.outputFolderId}
             disabled={loading}
             emptyLabel="No folders yet"
           />
@@ -116,7 +138,12 @@ export function NewJobForm({ onStarted }: { onStarted: (job: JobSummary) => void
               value={maxSeconds}
               onChange={(e) => setMaxSeconds(e.target.value)}
               required
+              aria-invalid={fieldErrors.maximumExecutionTimeInSeconds ? true : undefined}
+              aria-describedby={fieldErrors.maximumExecutionTimeInSeconds ? `${maxTimeId}-error` : undefined}
             />
+            <FieldError id={`${maxTimeId}-error`} testId="field-error-maximumExecutionTimeInSeconds">
+              {fieldErrors.maximumExecutionTimeInSeconds}
+            </FieldError>
           </div>
         </div>
         <div className="form-actions">

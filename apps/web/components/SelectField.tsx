@@ -1,5 +1,6 @@
-/** A labelled <select> over a list of named options. */
+/** A labelled <select> over a list of named options, with an optional error under it. */
 import { useId } from "react";
+import { FieldError } from "./FieldError";
 
 export function SelectField({
   label,
@@ -9,6 +10,7 @@ export function SelectField({
   onChange,
   disabled,
   emptyLabel,
+  error,
 }: {
   label: string;
   name: string;
@@ -18,12 +20,24 @@ export function SelectField({
   disabled?: boolean;
   /** Shown as the first, unselectable option when nothing is chosen. */
   emptyLabel: string;
+  /** A validation message for this field (shown under it, `data-testid="field-error-<name>"`). */
+  error?: string | null;
 }) {
   const id = useId();
+  const errorId = `${id}-error`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} required>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        disabled={disabled}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      >
         <option value="" disabled>
           {options.length === 0 ? emptyLabel : "Choose…"}
         </option>
@@ -33,6 +47,9 @@ export function SelectField({
           </option>
         ))}
       </select>
+      <FieldError id={errorId} testId={`field-error-${name}`}>
+        {error}
+      </FieldError>
     </div>
   );
 }

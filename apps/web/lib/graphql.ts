@@ -57,6 +57,7 @@ export type StartJobInput = {
   inputFolderId: string;
   outputFolderId: string;
   maximumExecutionTimeInSeconds?: number;
+  idempotencyKey?: string;
 };
 
 const JOB_SUMMARY_FIELDS = `
@@ -149,3 +150,142 @@ export const JOB_DETAIL_UPDATED_SUBSCRIPTION = gql<{ jobUpdated: JobHead }, { id
     jobUpdated(id: $id) { ${JOB_HEAD_FIELDS} }
   }
 `);
+
+export type JobsPage = {
+  nodes: JobSummary[];
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
+
+/** The jobs table with the v3 filter (JSON text; null for all jobs). */
+export const FILTERED_JOBS_QUERY = gql<{ jobs: JobsPage }, { first: number; after?: string | null; filter?: string | null }>(`
+  query FilteredJobs($first: Int!, $after: String, $filter: String) {
+    jobs(first: $first, after: $after, filter: $filter) {
+      nodes { ${JOB_SUMMARY_FIELDS} }
+      totalCount
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+/** Every status change of the tenant's jobs matching the filter. */
+export const JOBS_CHANGED_SUBSCRIPTION = gql<{ jobsChanged: JobSummary }, { filter?: string | null }>(`
+  subscription JobsChanged($filter: String) {
+    jobsChanged(filter: $filter) { ${JOB_SUMMARY_FIELDS} }
+  }
+`);
+
+export const MODELS_QUERY = gql<{ models: Model[] }, Record<string, never>>`
+  query Models {
+    models { id name description type }
+  }
+`;
+
+export type ParagraphProgress = { index: number; status: ParagraphStatus };
+
+/** A running job on the dashboard: its paragraphs' statuses give "paragraph k of n". */
+export type RunningJob = JobSummary & {
+  startedAt: string | null;
+  maximumExecutionTimeInSeconds: number;
+  paragraphs: ParagraphProgress[];
+};
+
+export const DASHBOARD_QUERY = gql<
+  {
+    jobCounts: { status: JobStatus; count: number }[];
+    active: { nodes: RunningJob[]; totalCount: number };
+    failures: { nodes: JobSummary[]; totalCount: number };
+  },
+  { activeFilter: string; failedFilter: string }
+>(`
+  query Dashboard($activeFilter: String!, $failedFilter: String!) {
+    jobCounts { status count }
+    active: jobs(first: 20, filter: $activeFilter) {
+      nodes { ${JOB_SUMMARY_FIELDS} startedAt maximumExecutionTimeInSeconds paragraphs { index status } }
+      totalCount
+    }
+    failures: jobs(first: 5, filter: $failedFilter) {
+      nodes { ${JOB_SUMMARY_FIELDS} }
+      totalCount
+    }
+  }
+`);
+
+export const STOP_JOB_MUTATION = gql<{ stopJob: JobSummary }, { id: string }>(`
+  mutation StopJob($id: ID!) {
+    stopJob(id: $id) { ${JOB_SUMMARY_FIELDS} }
+  }
+`);
+
+export type ParagraphOutputChunk = { index: number; jobId: string; offset: number; text: string };
+
+export const JOB_OUTPUT_SUBSCRIPTION = gql<{ jobOutput: ParagraphOutputChunk }, { jobId: string }>`
+  subscription JobOutput($jobId: ID!) {
+    jobOutput(jobId: $jobId) { index jobId offset text }
+  }
+`;
+
+export type ScheduleStatus = "RUNNING" | "STOPPED";
+export type ScheduleJob = { id: string; status: JobStatus; message: string; creationDate: string };
+export type Schedule = {
+  id: string;
+  name: string;
+  status: ScheduleStatus;
+  scheduleString: string;
+  timezone: string;
+  modelId: string;
+  configurationId: string;
+  inputFolderId: string;
+  outputFolderId: string;
+  maximumExecutionTime: number;
+  creationDate: string;
+  nextFireTimes: string[];
+  jobs: ScheduleJob[];
+};
+
+const SCHEDULE_FIELDS = `
+  id name status scheduleString timezone modelId configurationId inputFolderId outputFolderId
+  maximumExecutionTime creationDate nextFireTimes(count: 3)
+  jobs { id status message creationDate }
+`;
+
+export const SCHEDULES_QUERY = gql<{ schedules: Schedule[] }, Record<string, never>>(`
+  query Schedules {
+    schedules { ${SCHEDULE_FIELDS} }
+  }
+`);
+
+export type CreateScheduleInput = {
+  name: string;
+  scheduleString: string;
+  timezone: string;
+  modelId: string;
+  configurationId: string;
+  inputFolderId: string;
+  outputFolderId: string;
+  maximumExecutionTime?: number;
+};
+
+export const CREATE_SCHEDULE_MUTATION = gql<{ createSchedule: Schedule }, { input: CreateScheduleInput }>(`
+  mutation CreateSchedule($input: CreateScheduleInput!) {
+    createSchedule(input: $input) { ${SCHEDULE_FIELDS} }
+  }
+`);
+
+export const START_SCHEDULE_MUTATION = gql<{ startSchedule: Schedule }, { id: string }>(`
+  mutation StartSchedule($id: ID!) {
+    startSchedule(id: $id) { ${SCHEDULE_FIELDS} }
+  }
+`);
+
+export const STOP_SCHEDULE_MUTATION = gql<{ stopSchedule: Schedule }, { id: string }>(`
+  mutation StopSchedule($id: ID!) {
+    stopSchedule(id: $id) { ${SCHEDULE_FIELDS} }
+  }
+`);
+
+export const DELETE_SCHEDULE_MUTATION = gql<{ deleteSchedule: boolean }, { id: string }>`
+  mutation DeleteSchedule($id: ID!) {
+    deleteSchedule(id: $id)
+  }
+`;
