@@ -96,6 +96,9 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
+    // main.ts owns SIGINT/SIGTERM (drain the runner first); Apollo's own handlers would stop
+    // the server and re-raise the signal at once (they are on whenever NODE_ENV is not "test").
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },

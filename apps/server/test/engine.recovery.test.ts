@@ -4,7 +4,6 @@
  * once (the restarted server proves its predecessor dead instead of waiting for the lease),
  * with no interpreter process left and its partial outputs in the output folder.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -12,65 +11,11 @@ import { createDb, type Db } from "@jobmanager/db";
 import { resolveSandboxTools } from "@jobmanager/engine";
 import { createFileSystemBlobStore } from "@jobmanager/storage";
 import { afterEach, describe, expect, it } from "vitest";
+import { api, insertModel, paragraphStatuses, spawnServer, startJobOn, until } from "./child-server";
 import { environmentProcesses, processesLeft } from "./engine-helpers";
 import { DEMO, zeppelinNote } from "./harness";
 
-const serverDir = path.resolve(import.meta.dirname, "..");
 const { bwrap } = resolveSandboxTools();
-
-interface ChildServer {
-  child: ChildProcess;
-  url: string;
-  token: string;
-  exited: Promise<void>;
-}
-
-/** Starts `src/main.ts` as its own process; resolves once it prints its URL. */
-function spawnServer(dataDir: string, env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: serverDir,
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", JOBMANAGER_PORT: "0", JOBMANAGER_DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Web UI\s+(\S+)\/#token=(\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]!, token: match[2]!, exited });
-    });
-    void exited.then(() => reject(new Error(`server exited before it was ready:\n${out}\n${err}`)));
-  });
-}
-
-async function api(server: ChildServer, pathname: string, init: RequestInit = {}): Promise<any> {
-  const response = await fetch(server.url + pathname, {
-    ...init,
-    headers: { authorization: `Bearer ${server.token}`, "content-type": "application/json" },
-  });
-  return response.json();
-}
-
-async function paragraphStatuses(server: ChildServer, jobId: string): Promise<string[]> {
-  const body = await api(server, "/graphql", {
-    method: "POST",
-    body: JSON.stringify({ query: "query($id: ID!) { job(id: $id) { paragraphs { status } } }", variables: { id: jobId } }),
-  });
-  return body.data.job.paragraphs.map((p: { status: string }) => p.status);
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const modes = [
   { sandbox: "off", skip: false },
@@ -103,19 +48,7 @@ describe("recovery after the server was killed", () => {
       "%sh\necho working; sleep 300",
       "%python\nprint('never started')",
     );
-    const blob = await blobs.write(JSON.stringify(note));
-    const model = await db.model.create({
-      data: {
-        tenantId: DEMO.tenantId,
-        name: "Recovery test",
-        author: DEMO.tenantId,
-        versions: { create: { number: 1, author: DEMO.tenantId, format: "zeppelin", fileName: "note.zpln", blobKey: blob.key, sizeInBytes: blob.size } },
-      },
-    });
-    const job = await api(first, "/api/jobmanager/v3/jobs", {
-      method: "POST",
-      body: JSON.stringify({ modelId: model.id, configurationId: DEMO.configurationId, inputFolderId: DEMO.inputFolderId, outputFolderId: DEMO.outputFolderId }),
-    });
+    const job = await startJobOn(first, await insertModel(db, blobs, note));
     await until("the second paragraph to run", async () => ((await paragraphStatuses(first, job.id))[1] === "RUNNING" ? true : undefined));
     expect(environmentProcesses(dataDir, job.environmentId).length).toBeGreaterThan(0);
 
