@@ -69,10 +69,10 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
 
 
 /** Starts a job of the demo tenant over REST; returns its v3 body. */
-export async function startJobOn(server: ChildServer, modelId: string): Promise<{ id: string; environmentId: string }> {
+export async function startJobOn(server: ChildServer, modelId: string, extra: Record<string, unknown> = {}): Promise<{ id: string; environmentId: string }> {
   return api(server, "/api/jobmanager/v3/jobs", {
     method: "POST",
-    body: JSON.stringify({ modelId, configurationId: DEMO.configurationId, inputFolderId: DEMO.inputFolderId, outputFolderId: DEMO.outputFolderId }),
+    body: JSON.stringify({ modelId, configurationId: DEMO.configurationId, inputFolderId: DEMO.inputFolderId, outputFolderId: DEMO.outputFolderId, ...extra }),
   });
 }
 

@@ -86,4 +86,38 @@ describe("recovery after the server was killed", () => {
     await db.$disconnect();
     db = undefined;
   });
+
+  it("runs a job again from the start when it asked for retries and its runner was lost", async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "jobmanager-retry-"));
+    cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
+    const env = { JOBMANAGER_LEASE_MS: "120000" };
+    const first = await spawnServer(dataDir, env);
+    cleanups.push(async () => void first.child.kill("SIGKILL"));
+    let db = await createDb(`file:${path.join(dataDir, "jobmanager.db")}`);
+    cleanups.push(async () => db.$disconnect());
+    const blobs = createFileSystemBlobStore(path.join(dataDir, "blobs"));
+    const note = zeppelinNote("%sh\nsleep 2\necho attempt done > $OUTPUT_FOLDER/retried.txt");
+    const job = await startJobOn(first, await insertModel(db, blobs, note), { retries: 1 });
+    await until("the paragraph to run", async () => ((await paragraphStatuses(first, job.id))[0] === "RUNNING" ? true : undefined));
+
+    first.child.kill("SIGKILL");
+    await first.exited;
+    await db.$disconnect();
+    const second = await spawnServer(dataDir, env);
+    cleanups.push(async () => {
+      second.child.kill("SIGTERM");
+      await second.exited;
+    });
+    db = await createDb(`file:${path.join(dataDir, "jobmanager.db")}`);
+    const final = await until("the job to be final", async () => {
+      const body = await api(second, `/api/jobmanager/v3/jobs/${job.id}`);
+      return ["SUCCEEDED", "FAILED", "STOPPED"].includes(body.status) ? body : undefined;
+    });
+    expect(final.status).toBe("SUCCEEDED");
+    const events = await db.jobEvent.findMany({ where: { jobId: job.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.status)).toEqual(["SUBMITTED", "STARTING", "RUNNING", "SUBMITTED", "STARTING", "RUNNING", "SUCCEEDED"]);
+    expect(events[3]!.message).toMatch(/runner was lost .*; running it again \(attempt 2 of 2\)\.$/);
+    expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).attempt).toBe(2);
+    expect(await processesLeft(dataDir, job.environmentId)).toEqual([]);
+  });
 });

@@ -41,8 +41,14 @@ export class JobResolver {
 
   @Mutation(() => JobType, { description: "Starts a job (status SUBMITTED) for the model's last version." })
   async startJob(@Arg("input", () => StartJobInput) input: StartJobInput, @Ctx() { services }: GraphQLContext): Promise<JobType> {
-    const { maximumExecutionTimeInSeconds, ...rest } = input;
-    return toJobType(await startJob(services, { ...rest, ...(maximumExecutionTimeInSeconds == null ? {} : { maximumExecutionTimeInSeconds }) }));
+    const { maximumExecutionTimeInSeconds, retries, ...rest } = input;
+    return toJobType(
+      await startJob(services, {
+        ...rest,
+        ...(maximumExecutionTimeInSeconds == null ? {} : { maximumExecutionTimeInSeconds }),
+        ...(retries == null ? {} : { retries }),
+      }),
+    );
   }
 
   @Mutation(() => JobType, {
