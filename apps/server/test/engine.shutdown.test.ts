@@ -44,4 +44,4 @@ it("on SIGTERM lets the running paragraph finish within the grace period, then s
     await db.$disconnect();
     await fs.rm(dataDir, { recursive: true, force: true });
   }
-});
+}, 180_000); // a real server start (migrations included): slow on a busy 2-core machine
