@@ -104,6 +104,9 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     schema,
     formatError,
     validationRules: limitRules,
+    // main.ts owns SIGINT/SIGTERM (drain the runner first); Apollo's own handlers would stop
+    // the server and re-raise the signal at once (they are on whenever NODE_ENV is not "test").
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },

@@ -50,6 +50,17 @@ describe("a job's lifecycle", () => {
     expect(executed.paragraphs[4].dateStarted).toBeUndefined();
   });
 
+  it("fails a paragraph whose interpreter the configuration does not enable, and goes on", async () => {
+    const pythonOnly = await server.db.environmentConfiguration.create({
+      data: { tenantId: DEMO.tenantId, name: "Python only", interpreters: JSON.stringify(["python"]) },
+    });
+    const job = await startJobFor(server, zeppelinNote("%sh\necho no shell", "%python\nprint('python ran')"), { configurationId: pythonOnly.id });
+    const final = await server.waitForFinalJob(job.id);
+    expect(final.message).toBe("Paragraph 1 failed [Interpreter %sh is not available in this environment (available: python).]");
+    const runs = await server.db.paragraphRun.findMany({ where: { jobId: job.id }, orderBy: { index: "asc" } });
+    expect(runs.map((r) => r.status)).toEqual(["ERROR", "FINISHED"]);
+  });
+
   it("stops at the first failed paragraph when the note's config asks for it", async () => {
     const note = zeppelinNote("%sh\nexit 1", "%python\nprint('not reached')") as ReturnType<typeof zeppelinNote> & { config: Record<string, unknown> };
     note.config = { stopOnError: true };

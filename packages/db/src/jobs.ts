@@ -45,7 +45,7 @@ export interface TransitionRequest {
   /** Move only from this status (e.g. claiming moves only SUBMITTED jobs); otherwise a 409. */
   from?: JobStatus;
   /** Other columns written in the same update (lease, timestamps). */
-  data?: Partial<Pick<Job, "leaseOwner" | "leaseExpiresAt">>;
+  data?: Partial<Pick<Job, "leaseOwner" | "leaseExpiresAt" | "attempt">>;
 }
 
 /** Moves a job to `to`; throws InvalidTransitionError when the move is illegal from its status. */
@@ -69,6 +69,8 @@ export async function transitionJob(db: Db, bus: EventBus, request: TransitionRe
           message,
           ...(to === "STARTING" ? { startedAt: at } : {}),
           ...(isFinalStatus(to) ? { finishedAt: at, leaseOwner: null, leaseExpiresAt: null } : {}),
+          // Back in the queue (a retry): nobody holds it, and it has not started.
+          ...(to === "SUBMITTED" ? { startedAt: null, leaseOwner: null, leaseExpiresAt: null } : {}),
         },
       });
       if (count === 0) return null;

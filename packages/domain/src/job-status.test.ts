@@ -9,9 +9,11 @@ const legal: Array<[JobStatus, JobStatus]> = [
   ["STARTING", "RUNNING"],
   ["STARTING", "FAILED"],
   ["STARTING", "STOPPING"],
+  ["STARTING", "SUBMITTED"], // retry after a lost runner
   ["RUNNING", "SUCCEEDED"],
   ["RUNNING", "FAILED"],
   ["RUNNING", "STOPPING"],
+  ["RUNNING", "SUBMITTED"], // retry after a lost runner
   ["STOPPING", "STOPPED"],
   ["STOPPING", "FAILED"],
 ];

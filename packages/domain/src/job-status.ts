@@ -22,10 +22,14 @@ export function isFinal(status: JobStatus): boolean {
   return FINAL_JOB_STATUSES.includes(status);
 }
 
+/**
+ * STARTING/RUNNING → SUBMITTED is the retry of a job whose runner was lost (recovery only,
+ * when the job asked for retries and has some left); a job never goes back otherwise.
+ */
 const LEGAL_MOVES: Record<JobStatus, readonly JobStatus[]> = {
   SUBMITTED: ["STARTING", "FAILED", "STOPPING"],
-  STARTING: ["RUNNING", "FAILED", "STOPPING"],
-  RUNNING: ["SUCCEEDED", "FAILED", "STOPPING"],
+  STARTING: ["RUNNING", "FAILED", "STOPPING", "SUBMITTED"],
+  RUNNING: ["SUCCEEDED", "FAILED", "STOPPING", "SUBMITTED"],
   STOPPING: ["STOPPED", "FAILED"],
   SUCCEEDED: [],
   FAILED: [],

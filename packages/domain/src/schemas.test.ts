@@ -17,4 +17,11 @@ describe("JobParameters", () => {
     expect(() => parseInput(JobParameters, { ...valid, maximumExecutionTimeInSeconds: 0 })).toThrow(/at least 1/);
     expect(() => parseInput(JobParameters, "not an object")).toThrow(/Invalid input/);
   });
+
+  it("takes an optional number of retries after a lost runner, 0 by default and at most 5", () => {
+    expect(parseInput(JobParameters, valid).retries).toBe(0);
+    expect(parseInput(JobParameters, { ...valid, retries: 2 }).retries).toBe(2);
+    expect(() => parseInput(JobParameters, { ...valid, retries: 6 })).toThrow(/retries must be at most 5/);
+    expect(() => parseInput(JobParameters, { ...valid, retries: -1 })).toThrow(/retries must be at least 0/);
+  });
 });

@@ -16,6 +16,7 @@ const seconds = z
   .pipe(z.number().int("must be a whole number of seconds").min(1, "must be at least 1").max(31_536_000, "must be at most one year"));
 
 export const DEFAULT_MAXIMUM_EXECUTION_TIME_SECONDS = 3600;
+export const MAX_JOB_RETRIES = 5;
 
 export const JobParameters = z.object({
   modelId: id("modelId"),
@@ -23,6 +24,12 @@ export const JobParameters = z.object({
   inputFolderId: id("inputFolderId"),
   outputFolderId: id("outputFolderId"),
   maximumExecutionTimeInSeconds: seconds.optional().default(DEFAULT_MAXIMUM_EXECUTION_TIME_SECONDS),
+  /**
+   * Beyond the v3 reference: how many times the job may run again from the start when its
+   * runner is lost (crash, kill). Default 0: such a job fails. Never retried for its own
+   * failures, a timeout or a stop.
+   */
+  retries: z.number().int("retries must be a whole number").min(0, "retries must be at least 0").max(MAX_JOB_RETRIES, `retries must be at most ${MAX_JOB_RETRIES}`).optional().default(0),
 });
 export type JobParameters = z.infer<typeof JobParameters>;
 

@@ -38,9 +38,34 @@ export async function recoverLostJobs(ctx: EngineContext, recoverer: string, lea
     });
     if (count === 0) continue; // another runner took it over first
     const reason = dead ? "its process is gone" : "it stopped renewing its lease";
-    if (await recoverJob(ctx, job, `${LOST_RUNNER_MESSAGE} [runner ${job.leaseOwner} ${reason}]`)) recovered++;
+    const message = `${LOST_RUNNER_MESSAGE} [runner ${job.leaseOwner} ${reason}]`;
+    const retry = job.status !== "STOPPING" && job.attempt <= job.retries;
+    if (await (retry ? retryJob(ctx, job, message) : recoverJob(ctx, job, message))) recovered++;
   }
   return recovered;
+}
+
+async function retryJob(ctx: EngineContext, job: Job, message: string): Promise<boolean> {
+  const workDir = path.join(ctx.workRoot, job.environmentId);
+  const environment = await ctx.db.environment.findUnique({ where: { id: job.environmentId } });
+  killEnvironmentProcesses(job.environmentId, environment?.workDir ?? workDir);
+  await removeWorkingDirectory({ environmentId: job.environmentId, workDir: environment?.workDir ?? workDir, inputDir: "", outputDir: "" });
+  if (environment) await markEnvironment(ctx, environment.id, "FAILED").catch(() => undefined);
+  await ctx.db.paragraphRun.deleteMany({ where: { jobId: job.id } });
+  const next = job.attempt + 1;
+  try {
+    await transitionJob(ctx.db, ctx.bus, {
+      jobId: job.id,
+      to: "SUBMITTED",
+      message: `${message}; running it again (attempt ${next} of ${job.retries + 1}).`,
+      data: { attempt: next },
+    });
+    ctx.logger.warn({ jobId: job.id, attempt: next }, "retrying the job of a lost runner");
+    return true;
+  } catch (error) {
+    if (error instanceof InvalidTransitionError) return false;
+    throw error;
+  }
 }
 
 async function recoverJob(ctx: EngineContext, job: Job, message: string): Promise<boolean> {

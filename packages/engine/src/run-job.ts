@@ -5,6 +5,8 @@
  * Whatever happens, outputs produced so far are uploaded and the environment is stopped
  * before the final status is written, so a client that sees a final status finds the results.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { transitionJob, type Job } from "@jobmanager/db";
 import { InvalidTransitionError, type Notebook } from "@jobmanager/domain";
 import { runSettingsOf } from "./configuration";
@@ -17,8 +19,6 @@ import { chain, describe } from "./messages";
 import { killEnvironmentProcesses } from "./orphans";
 import { storeResults } from "./results";
 import { sandboxWrapper } from "./sandbox";
-import path from "node:path";
-import fs from "node:fs";
 
 type Outcome = { status: "SUCCEEDED" | "FAILED" | "STOPPED"; message: string };
 

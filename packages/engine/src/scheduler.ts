@@ -43,6 +43,7 @@ export function createScheduler(ctx: { db: Db; bus: EventBus; logger: Logger }, 
         inputFolderId: schedule.inputFolderId,
         outputFolderId: schedule.outputFolderId,
         maximumExecutionTimeInSeconds: schedule.maximumExecutionTime,
+        retries: 0,
       };
       const newJob = await resolveJobParameters(ctx.db, schedule.tenantId, parameters);
       await createJob(ctx.db, ctx.bus, newJob, async (tx, job) => {

@@ -62,8 +62,12 @@ export class JobResolver {
 
   @Mutation(() => JobType, { description: "Starts a job (status SUBMITTED) for the model's last version." })
   async startJob(@Arg("input", () => StartJobInput) input: StartJobInput, @Ctx() { services }: GraphQLContext): Promise<JobType> {
-    const { maximumExecutionTimeInSeconds, idempotencyKey, ...rest } = input;
-    const parameters = { ...rest, ...(maximumExecutionTimeInSeconds == null ? {} : { maximumExecutionTimeInSeconds }) };
+    const { maximumExecutionTimeInSeconds, retries, idempotencyKey, ...rest } = input;
+    const parameters = {
+      ...rest,
+      ...(maximumExecutionTimeInSeconds == null ? {} : { maximumExecutionTimeInSeconds }),
+      ...(retries == null ? {} : { retries }),
+    };
     return toJobType(await startJob(services, parameters, { idempotencyKey }));
   }
 

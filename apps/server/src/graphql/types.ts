@@ -104,6 +104,8 @@ export class JobType {
   @Field(() => String) inputFolderId!: string;
   @Field(() => String) outputFolderId!: string;
   @Field(() => Int) maximumExecutionTimeInSeconds!: number;
+  @Field(() => Int, { description: "How many times the job may run again when its runner is lost." }) retries!: number;
+  @Field(() => Int, { description: "Which run this is (1 = the first)." }) attempt!: number;
   @Field(() => JobStatusEnum) status!: JobStatus;
   @Field(() => String) message!: string;
   @Field(() => GraphQLISODateTime) creationDate!: Date;
@@ -140,6 +142,8 @@ export class StartJobInput {
   @Field(() => Int, { nullable: true }) maximumExecutionTimeInSeconds?: number | null;
   @Field(() => String, { nullable: true, description: "The same key (per tenant) returns the job it started the first time." })
   idempotencyKey?: string | null;
+  @Field(() => Int, { nullable: true, description: "How many times the job may run again when its runner is lost (default 0, at most 5)." })
+  retries?: number | null;
 }
 
 export function toJobType(job: Job): JobType {
@@ -152,6 +156,8 @@ export function toJobType(job: Job): JobType {
     inputFolderId: job.inputFolderId,
     outputFolderId: job.outputFolderId,
     maximumExecutionTimeInSeconds: job.maximumExecutionTimeInSeconds,
+    retries: job.retries,
+    attempt: job.attempt,
     status: job.status as JobStatus,
     message: job.message,
     creationDate: job.createdAt,

@@ -180,11 +180,11 @@ describe("%python", () => {
 describe("%python process lifecycle", () => {
   it("interrupts a running paragraph on abort and stays usable", async () => {
     const ctx = await makeContext();
-    const py = await createPythonInterpreter(ctx);
+    const controller = new AbortController();
+    // Abort once the paragraph has shown it runs (not after a fixed delay: slow under load).
+    const py = await createPythonInterpreter({ ...ctx, onOutput: (text) => text.includes("started") && controller.abort() });
     try {
       await py.run("kept = 'yes'");
-      const controller = new AbortController();
-      setTimeout(() => controller.abort(), 100);
       const outcome = await py.run("import time\nprint('started')\ntime.sleep(10)", { signal: controller.signal });
       expect(outcome.status).toBe("ERROR");
       expect(outcome.error).toMatch(/^Interrupted/);

@@ -81,10 +81,11 @@ describe("%sh", () => {
 
   it("is interrupted by an AbortSignal", async () => {
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    // Abort once the paragraph has shown it runs (not after a fixed delay: slow under load).
+    const watching = { ...ctx, onOutput: (text: string) => text.includes("started") && controller.abort() };
     const started = Date.now();
-    const outcome = await runShell("echo started\nsleep 10\necho never", ctx, { signal: controller.signal });
-    expect(Date.now() - started).toBeLessThan(1500);
+    const outcome = await runShell("echo started\nsleep 10\necho never", watching, { signal: controller.signal });
+    expect(Date.now() - started).toBeLessThan(8000); // well before the 10 s sleep ends
     expect(outcome.status).toBe("ERROR");
     expect(outcome.error).toMatch(/^Interrupted/);
     expect(outcome.results).toEqual([{ type: "TEXT", data: "started\n" }]);
