@@ -39,7 +39,7 @@ export const PageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
-const VersionDefinition = z
+export const VersionDefinition = z
   .object({
     expirationDate: z.iso.datetime({ error: "lastVersion.expirationDate must be an ISO 8601 date" }).nullable().optional(),
     dependencies: z.array(z.object({ name: z.string(), type: z.string().optional(), version: z.string().optional() })).optional(),
@@ -49,7 +49,6 @@ const VersionDefinition = z
   })
   .strip();
 export type VersionDefinition = z.infer<typeof VersionDefinition>;
-export { VersionDefinition };
 
 export const ModelMetadata = z.object({
   name: text("name"),
