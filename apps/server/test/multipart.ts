@@ -42,15 +42,21 @@ export function multipartInit(method: string, parts: Part[]): RequestInit {
   return { method, body, headers: { "content-type": contentType }, duplex: "half" } as RequestInit;
 }
 
-/** `size` deterministic pseudo-random bytes in 64 KiB chunks, generated on the fly. */
+/**
+ * `size` deterministic bytes in 64 KiB chunks, generated on the fly: one pseudo-random block,
+ * stamped with each chunk's index so that no two chunks are alike. Cheap, so tests stay fast
+ * on a busy machine.
+ */
 export function* generatedBytes(size: number, seed = 1): Generator<Buffer> {
+  const block = Buffer.alloc(65536);
   let state = seed;
-  for (let offset = 0; offset < size; offset += 65536) {
-    const chunk = Buffer.alloc(Math.min(65536, size - offset));
-    for (let i = 0; i + 3 < chunk.length; i += 4) {
-      state = (state * 1103515245 + 12345) >>> 0;
-      chunk.writeUInt32LE(state, i);
-    }
+  for (let i = 0; i + 3 < block.length; i += 4) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    block.writeUInt32LE(state, i);
+  }
+  for (let offset = 0, index = 0; offset < size; offset += block.length, index++) {
+    const chunk = Buffer.from(block.subarray(0, Math.min(block.length, size - offset)));
+    if (chunk.length >= 4) chunk.writeUInt32LE(index, 0);
     yield chunk;
   }
 }

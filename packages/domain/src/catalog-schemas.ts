@@ -34,7 +34,7 @@ export const MoveInput = z
 export type MoveInput = z.infer<typeof MoveInput>;
 
 
-const VersionDefinition = z
+export const VersionDefinition = z
   .object({
     expirationDate: z.iso.datetime({ error: "lastVersion.expirationDate must be an ISO 8601 date" }).nullable().optional(),
     dependencies: z.array(z.object({ name: z.string(), type: z.string().optional(), version: z.string().optional() })).optional(),
@@ -44,7 +44,6 @@ const VersionDefinition = z
   })
   .strip();
 export type VersionDefinition = z.infer<typeof VersionDefinition>;
-export { VersionDefinition };
 
 export const ModelMetadata = z.object({
   name: text("name"),

@@ -4,7 +4,7 @@
  */
 import { pipeline } from "node:stream/promises";
 import { ValidationError } from "@jobmanager/domain";
-import express, { type Request, type Response, type Router } from "express";
+import express, { type Request, type Router } from "express";
 import type { ServiceContext } from "../services/context";
 import * as dataExchange from "../services/data-exchange";
 import { queryValue, services } from "./locals";

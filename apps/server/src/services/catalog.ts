@@ -1,6 +1,6 @@
 /**
- * The little of the catalog the job pages need so far: the tenant's models, configurations
- * and folders (the Catalog issue completes these).
+ * The short lists the job pages pick from: the tenant's models and folders by name. The full
+ * catalog lives in models.ts, data-exchange.ts and configurations.ts.
  */
 import { PUBLIC_ROOT_ID, PRIVATE_ROOT_ID } from "@jobmanager/db";
 import { NotFoundError } from "@jobmanager/domain";
@@ -14,10 +14,6 @@ export async function getModel({ db, tenant }: ServiceContext, id: string) {
   const model = await db.model.findFirst({ where: { id, tenantId: tenant.id } });
   if (!model) throw new NotFoundError("Model", id);
   return model;
-}
-
-export function listConfigurations({ db, tenant }: ServiceContext) {
-  return db.environmentConfiguration.findMany({ where: { tenantId: tenant.id }, orderBy: { name: "asc" } });
 }
 
 export async function listFolders({ db, tenant }: ServiceContext, parentId: string) {
