@@ -1,0 +1,46 @@
+/// <reference path="../../../tooling/provided-context.d.ts" />
+/**
+ * The migrations, applied in order, must build exactly the database that schema.prisma
+ * describes: several branches may each add a migration, and a rebuild of a table in one can
+ * silently drop what another added.
+ */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, inject, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+function describeDatabase(db: Database.Database) {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_prisma%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((table) => [
+      table,
+      {
+        columns: db.prepare(`PRAGMA table_info("${table}")`).all(),
+        indexes: (db.prepare(`PRAGMA index_list("${table}")`).all() as Array<{ name: string; unique: number }>)
+          .filter((index) => !index.name.startsWith("sqlite_autoindex"))
+          .map((index) => ({ ...index, columns: db.prepare(`PRAGMA index_info("${index.name}")`).all() }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        foreignKeys: db.prepare(`PRAGMA foreign_key_list("${table}")`).all(),
+      },
+    ]),
+  );
+}
+
+describe("migrations", () => {
+  it("build exactly the schema of prisma/schema.prisma", () => {
+    const fromSchema = execFileSync(
+      "bash",
+      [path.join(root, "packages/db/scripts/prisma.sh"), "migrate", "diff", "--from-empty", "--to-schema-datamodel", path.join(root, "prisma/schema.prisma"), "--script"],
+      { env: { ...process.env, DATABASE_URL: "file::memory:" }, encoding: "utf8" },
+    );
+    const expected = new Database(":memory:");
+    expected.exec(fromSchema);
+    const migrated = new Database(inject("templateDatabase"), { readonly: true });
+    expect(describeDatabase(migrated)).toEqual(describeDatabase(expected));
+  });
+});
