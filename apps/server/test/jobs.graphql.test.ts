@@ -65,7 +65,8 @@ describe("GraphQL jobs", () => {
       await server.waitForFinalJob(id);
       const result = await server.graphql(
         `query($id: ID!) { job(id: $id) { id status message maximumExecutionTimeInSeconds model { name }
-            events { status message at } paragraphs { index interpreter status durationMs results { type data } } }
+            events { status message at } paragraphs { index interpreter status durationMs results { type data } }
+            outputFiles { path file { name sizeInBytes downloadPath } } }
           jobs(first: 1) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`,
         { id },
       );
@@ -75,6 +76,13 @@ describe("GraphQL jobs", () => {
       expect(job.events.map((e: { status: string }) => e.status)).toEqual(["SUBMITTED", "STARTING", "RUNNING", "SUCCEEDED"]);
       expect(job.events[2].message).toBe("Started notebook execution.");
       expect(job.paragraphs.map((p: { status: string }) => p.status)).toEqual(["FINISHED", "FINISHED", "FINISHED", "FINISHED"]);
+      const outputs = Object.fromEntries(job.outputFiles.map((o: { path: string; file: unknown }) => [o.path, o.file]));
+      expect(Object.keys(outputs).sort()).toEqual(["Sales summary.zpln", "summary.csv"]);
+      expect(outputs["summary.csv"]).toMatchObject({ name: "summary.csv", sizeInBytes: 66, downloadPath: expect.stringMatching(/^\/api\/dataexchange\/v3\/files\//) });
+      const download = await server.request(outputs["summary.csv"].downloadPath);
+      expect(await download.text()).toBe("region,revenue\nEast,1492.25\nNorth,546.75\nSouth,903.00\nWest,668.00\n");
+      const foreign = await server.graphql("query($id: ID!) { job(id: $id) { outputFiles { path } } }", { id }, (await server.createTenant("outputs-other")).token);
+      expect(foreign.errors?.[0].extensions.code).toBe("jobmanager.notFound");
       expect(result.data.jobs.nodes[0].id).toBe(id); // newest first
       expect(result.data.jobs.pageInfo.hasNextPage).toBe(result.data.jobs.totalCount > 1);
     });

@@ -89,3 +89,12 @@ export function contentTypeOf(name: string): string {
   const extension = name.includes(".") ? name.split(".").pop()!.toLowerCase() : "";
   return CONTENT_TYPES[extension] ?? "application/octet-stream";
 }
+
+/** Records that a job wrote a file (its outputs and executed notebook), for the job's detail. */
+export async function recordJobOutput(db: Db, jobId: string, file: File, path: string): Promise<void> {
+  await db.jobOutputFile.upsert({
+    where: { jobId_fileId: { jobId, fileId: file.id } },
+    create: { jobId, fileId: file.id, path },
+    update: { path },
+  });
+}

@@ -6,7 +6,7 @@
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ensureFolder, listFilesRecursive, putFile, type Job } from "@jobmanager/db";
+import { ensureFolder, listFilesRecursive, putFile, recordJobOutput, type Job } from "@jobmanager/db";
 import type { EngineContext } from "./engine-context";
 
 export interface WorkingDirectory {
@@ -49,22 +49,23 @@ export async function markEnvironment(ctx: EngineContext, environmentId: string,
 /** Uploads every regular file under `output/` into the output folder, keeping subfolders. */
 export async function collectOutputs(ctx: EngineContext, job: Job, dir: WorkingDirectory): Promise<number> {
   let count = 0;
-  const walk = async (local: string, folderId: string) => {
+  const walk = async (local: string, folderId: string, prefix = "") => {
     const entries = await fs.readdir(local, { withFileTypes: true });
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(local, entry.name);
       if (entry.isDirectory()) {
         const folder = await ensureFolder(ctx.db, { tenantId: job.tenantId, parentId: folderId, name: entry.name, modifiedBy: job.tenantId });
-        await walk(full, folder.id);
+        await walk(full, folder.id, `${prefix}${entry.name}/`);
       } else if (entry.isFile()) {
         // Symlinks and other special files are skipped: they could point outside the sandbox.
-        await putFile(ctx.db, ctx.blobs, {
+        const file = await putFile(ctx.db, ctx.blobs, {
           tenantId: job.tenantId,
           folderId,
           name: entry.name,
           content: createReadStream(full),
           modifiedBy: job.tenantId,
         });
+        await recordJobOutput(ctx.db, job.id, file, prefix + entry.name);
         count++;
       }
     }

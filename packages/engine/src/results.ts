@@ -4,7 +4,7 @@
  * runner after a run and by recovery after the runner was lost.
  */
 import fs from "node:fs";
-import { putFile, type Job } from "@jobmanager/db";
+import { putFile, recordJobOutput, type Job } from "@jobmanager/db";
 import type { EngineContext } from "./engine-context";
 import { collectOutputs, type WorkingDirectory } from "./environment";
 import { executedNotebook } from "./executed-notebook";
@@ -23,7 +23,7 @@ export async function storeExecutedNotebook(ctx: EngineContext, job: Job): Promi
   const payload = (await ctx.blobs.readAll(version.blobKey)).toString("utf8");
   const notebook = executedNotebook(version.format, payload, runs);
   if (!notebook) return false;
-  await putFile(ctx.db, ctx.blobs, {
+  const file = await putFile(ctx.db, ctx.blobs, {
     tenantId: job.tenantId,
     folderId: job.outputFolderId,
     name: notebook.fileName,
@@ -31,5 +31,6 @@ export async function storeExecutedNotebook(ctx: EngineContext, job: Job): Promi
     modifiedBy: job.tenantId,
     contentType: "application/json",
   });
+  await recordJobOutput(ctx.db, job.id, file, notebook.fileName);
   return true;
 }

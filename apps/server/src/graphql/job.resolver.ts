@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
 import type { ServiceContext } from "../services/context";
 import { getModel } from "../services/catalog";
-import { countJobsByStatus, getJob, listJobs, startJob, stopJob } from "../services/jobs";
+import { countJobsByStatus, getJob, listJobs, outputFilesOfJob, startJob, stopJob } from "../services/jobs";
+import { toFileType } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { jobEventStream } from "./job-events";
 import { jobOutputStream, type ParagraphOutputChunk } from "./job-output";
@@ -10,6 +11,7 @@ import { jobsChanged } from "./jobs-changed";
 import {
   JobConnectionType,
   JobEventType,
+  JobOutputFileType,
   JobStatusCountType,
   JobType,
   ModelType,
@@ -124,6 +126,12 @@ export class JobResolver {
   @FieldResolver(() => ModelType, { nullable: true })
   async model(@Root() job: JobType, @Ctx() { services }: GraphQLContext): Promise<ModelType | null> {
     return getModel(services, job.modelId).catch(() => null);
+  }
+
+  @FieldResolver(() => [JobOutputFileType], { description: "The files the job wrote (its outputs and the executed notebook)." })
+  async outputFiles(@Root() job: JobType, @Ctx() { services }: GraphQLContext): Promise<JobOutputFileType[]> {
+    const outputs = await outputFilesOfJob(services, job.id);
+    return outputs.map(({ path, file }) => ({ path, file: file ? toFileType(file) : null }));
   }
 
   @FieldResolver(() => [JobEventType])

@@ -4,6 +4,7 @@
  */
 import type { Job, JobEvent, ParagraphRun } from "@jobmanager/db";
 import { JOB_STATUSES, type JobStatus } from "@jobmanager/domain";
+import { FileType } from "./catalog-types";
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 
 export const JobStatusEnum = Object.fromEntries(JOB_STATUSES.map((s) => [s, s])) as { [S in JobStatus]: S };
@@ -118,6 +119,13 @@ export class JobType {
 export class JobStatusCountType {
   @Field(() => JobStatusEnum) status!: JobStatus;
   @Field(() => Int) count!: number;
+}
+
+@ObjectType("JobOutputFile", { description: "A file the job wrote into its output folder." })
+export class JobOutputFileType {
+  @Field(() => String, { description: "The path below the output folder." }) path!: string;
+  @Field(() => FileType, { nullable: true, description: "The file now (null once deleted; a later job may have overwritten it)." })
+  file!: FileType | null;
 }
 
 @ObjectType("PageInfo")

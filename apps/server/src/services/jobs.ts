@@ -133,3 +133,10 @@ export async function countJobsByStatus({ db, tenant }: ServiceContext, filter?:
   const groups = await db.job.groupBy({ by: ["status"], where: jobsWhere(tenant, filter), _count: { _all: true } });
   return JOB_STATUSES.map((status) => ({ status, count: groups.find((g) => g.status === status)?._count._all ?? 0 }));
 }
+
+/** The files a job wrote into its output folder, by path; `file` is null once deleted. */
+export async function outputFilesOfJob({ db, tenant }: ServiceContext, jobId: string) {
+  const rows = await db.jobOutputFile.findMany({ where: { jobId, job: { tenantId: tenant.id } }, orderBy: { path: "asc" } });
+  const files = await db.file.findMany({ where: { id: { in: rows.map((r) => r.fileId) }, tenantId: tenant.id } });
+  return rows.map((row) => ({ path: row.path, file: files.find((f) => f.id === row.fileId) ?? null }));
+}
