@@ -151,8 +151,10 @@ describe("REST /api/dataexchange/v3", () => {
     expect(response.status).toBe(201);
     const file = await response.json();
     expect(file.sizeInBytes).toBe(size);
-    // arrayBuffers lags behind V8's concurrent sweeper, so the resident size is the measure.
-    expect(peakRss).toBeLessThan(size / 2);
+    // arrayBuffers lags behind V8's concurrent sweeper, so the resident size is the measure. A
+    // server that buffers the upload grows by at least its size (66 MB was seen); a streaming one
+    // by a few MB, but RSS is noisy on a loaded machine (12 MB was seen), hence the margin.
+    expect(peakRss).toBeLessThan(size * 0.75);
 
     const download = await server.request(`${BASE}/files/${file.id}`);
     expect(download.headers.get("content-length")).toBe(String(size));

@@ -8,7 +8,7 @@ import { DEFAULT_MAXIMUM_EXECUTION_TIME_SECONDS, JobParameters } from "./schemas
 export const SCHEDULE_STATUSES = ["RUNNING", "STOPPED"] as const;
 export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
 
-export const ScheduleParameters = JobParameters.omit({ maximumExecutionTimeInSeconds: true })
+export const ScheduleParameters = JobParameters.omit({ maximumExecutionTimeInSeconds: true, retries: true })
   .extend({
     name: z.string({ error: "name is required and must be a string" }).trim().min(1, "name must not be empty").max(128, "name must be at most 128 characters"),
     scheduleString: z.string({ error: "scheduleString is required and must be a cron string" }).trim().min(1, "scheduleString must not be empty"),

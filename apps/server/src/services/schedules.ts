@@ -10,7 +10,7 @@ import type { ServiceContext } from "./context";
 export async function createSchedule({ db, tenant }: ServiceContext, input: unknown): Promise<Schedule> {
   const { maximumExecutionTime, ...params } = parseInput(ScheduleParameters, input);
   // the same checks as a job start, so a schedule cannot name what the tenant cannot use
-  await resolveJobParameters(db, tenant.id, { ...params, maximumExecutionTimeInSeconds: maximumExecutionTime });
+  await resolveJobParameters(db, tenant.id, { ...params, maximumExecutionTimeInSeconds: maximumExecutionTime, retries: 0 });
   return db.schedule.create({ data: { ...params, maximumExecutionTime, tenantId: tenant.id, status: "RUNNING" } });
 }
 
