@@ -4,7 +4,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { startTestServer, type TestServer } from "./harness";
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
@@ -33,3 +34,27 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Where screenshots go, for a person to look at after a run. */
 export const screenshotDir = path.resolve(import.meta.dirname, "../../../test-output/screenshots");
+
+/** A real server (see harness.ts) and headless Chromium for one browser test file. */
+export async function startBrowserSession(): Promise<{ server: TestServer; browser: Browser; close(): Promise<void> }> {
+  const server = await startTestServer();
+  const browser = await launchBrowser();
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** A new page at `url` that records uncaught page errors (a test expects none). */
+export async function openPage(browser: Browser, url: string, width = 1280): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(url);
+  return { page, pageErrors };
+}

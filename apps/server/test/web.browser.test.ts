@@ -1,29 +1,21 @@
-import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, launchBrowser, screenshotDir } from "./browser";
-import { startTestServer, type TestServer } from "./harness";
+import { chromiumPath, openPage, screenshotDir, startBrowserSession } from "./browser";
+import type { TestServer } from "./harness";
 
 describe.skipIf(!chromiumPath)("web UI in headless Chromium", () => {
   let server: TestServer;
   let browser: Browser;
+  let session: Awaited<ReturnType<typeof startBrowserSession>>;
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    fs.mkdirSync(screenshotDir, { recursive: true });
+    session = await startBrowserSession();
+    ({ server, browser } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it("signs in, starts the demo job on the jobs page and sees SUCCEEDED appear without a reload", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-
-    await page.goto(`${server.url}/jobs`);
+    const { page, pageErrors } = await openPage(browser, `${server.url}/jobs`);
     await page.waitForURL(/\/login/);
     await page.getByLabel("API token").fill(server.token);
     await page.getByRole("button", { name: "Sign in" }).click();

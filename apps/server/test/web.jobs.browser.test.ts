@@ -3,34 +3,24 @@
  * job live, filtering the jobs list, field errors on the New job form, stopping a long job
  * with its live output showing, "Run again", and notebook HTML that tries to run script.
  */
-import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, launchBrowser, screenshotDir } from "./browser";
+import { chromiumPath, openPage, screenshotDir, startBrowserSession } from "./browser";
 import { startJobFor } from "./engine-helpers";
-import { startTestServer, zeppelinNote, type TestServer } from "./harness";
+import { zeppelinNote, type TestServer } from "./harness";
 
 describe.skipIf(!chromiumPath)("web job pages in headless Chromium", () => {
   let server: TestServer;
   let browser: Browser;
+  let session: Awaited<ReturnType<typeof startBrowserSession>>;
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    fs.mkdirSync(screenshotDir, { recursive: true });
+    session = await startBrowserSession();
+    ({ server, browser } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
-  async function open(pathname: string, width = 1280): Promise<{ page: Page; pageErrors: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(`${server.url}${pathname}#token=${server.token}`);
-    return { page, pageErrors };
-  }
+  const open = (pathname: string, width = 1280) => openPage(browser, `${server.url}${pathname}#token=${server.token}`, width);
 
   const count = async (page: Page, status: string) => Number(await page.getByTestId(`count-${status}`).innerText());
 

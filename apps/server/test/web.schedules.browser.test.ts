@@ -3,31 +3,24 @@
  * previewed while typing, a bad cron string refused next to its field, creating, stopping,
  * starting and deleting a schedule, and the jobs a schedule created.
  */
-import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, launchBrowser, screenshotDir } from "./browser";
-import { startTestServer, type TestServer } from "./harness";
+import { chromiumPath, openPage, screenshotDir, startBrowserSession } from "./browser";
+import type { TestServer } from "./harness";
 
 describe.skipIf(!chromiumPath)("web schedules page in headless Chromium", () => {
   let server: TestServer;
   let browser: Browser;
+  let session: Awaited<ReturnType<typeof startBrowserSession>>;
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    fs.mkdirSync(screenshotDir, { recursive: true });
+    session = await startBrowserSession();
+    ({ server, browser } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it("previews next fire times, refuses a bad cron string, creates a schedule and stops, starts and deletes it", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(`${server.url}/schedules#token=${server.token}`);
+    const { page, pageErrors } = await openPage(browser, `${server.url}/schedules#token=${server.token}`);
     const create = page.getByRole("button", { name: "Create schedule" });
     await expect.poll(() => create.isEnabled(), { timeout: 30_000 }).toBe(true);
 
