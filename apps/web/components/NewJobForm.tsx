@@ -7,11 +7,11 @@ import { useId, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { errorMessage } from "@/lib/errors";
 import { NEW_JOB_OPTIONS_QUERY, START_JOB_MUTATION, type JobSummary } from "@/lib/graphql";
-import { defaultChoice, reconcileChoice, type NewJobChoice } from "@/lib/newJobDefaults";
+import type { NewJobChoice } from "@/lib/newJobDefaults";
+import { JobTargetFields, useJobTargets } from "./JobTargetFields";
 import { ErrorMessage } from "./ErrorMessage";
 import { Loading } from "./Loading";
 import { FieldError } from "./FieldError";
-import { SelectField } from "./SelectField";
 import { mapFieldErrors } from "@/lib/fieldErrors";
 
 const DEFAULT_MAX_SECONDS = 3600;
@@ -33,19 +33,13 @@ export function NewJobForm({ onStarted }: { onStarted: (job: JobSummary) => void
   const maxTimeId = useId();
   const [{ data, fetching, error: loadError }, reload] = useQuery({ query: NEW_JOB_OPTIONS_QUERY });
   const [{ fetching: starting }, startJob] = useMutation(START_JOB_MUTATION);
-  const [picked, setPicked] = useState<NewJobChoice | null>(null);
   const [maxSeconds, setMaxSeconds] = useState(String(DEFAULT_MAX_SECONDS));
   const [formError, setFormError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [lastStarted, setLastStarted] = useState<string | null>(null);
 
-  const models = data?.models ?? [];
-  const configurations = data?.configurations ?? [];
-  const folders = data?.folders ?? [];
-  const defaults = defaultChoice(models, configurations, folders);
-  const choice = picked ? reconcileChoice(picked, defaults, { models, configurations, folders }) : defaults;
-
-  const set = (key: keyof NewJobChoice) => (value: string) => setPicked({ ...choice, [key]: value });
+  const targets = useJobTargets(data);
+  const { choice } = targets;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -94,38 +88,7 @@ export function NewJobForm({ onStarted }: { onStarted: (job: JobSummary) => void
       {loading ? <Loading label="Loading models, configurations and folders…" /> : null}
       <form className="new-job-form" onSubmit={onSubmit} noValidate aria-describedby={formError ? `${headingId}-error` : undefined}>
         <div className="form-grid">
-          <SelectField label="Model" name="modelId" value={choice.modelId} options={models} onChange={set("modelId")}
-            error={fieldErrors.modelId} disabled={loading} emptyLabel="No models yet" />
-          <SelectField
-            label="Configuration"
-            name="configurationId"
-            value={choice.configurationId}
-            options={configurations}
-            onChange={set("configurationId")}
-            error={fieldErrors.configurationId}
-            disabled={loading}
-            emptyLabel="No configurations yet"
-          />
-          <SelectField
-            label="Input folder"
-            name="inputFolderId"
-            value={choice.inputFolderId}
-            options={folders}
-            onChange={set("inputFolderId")}
-            error={fieldErrors.inputFolderId}
-            disabled={loading}
-            emptyLabel="No folders yet"
-          />
-          <SelectField
-            label="Output folder"
-            name="outputFolderId"
-            value={choice.outputFolderId}
-            options={folders}
-            onChange={set("outputFolderId")}
-            error={fieldErrors.outputFolderId}
-            disabled={loading}
-            emptyLabel="No folders yet"
-          />
+          <JobTargetFields {...targets} errors={fieldErrors} disabled={loading} />
           <div className="field">
             <label htmlFor={maxTimeId}>Maximum execution time (s)</label>
             <input

@@ -11,11 +11,11 @@ import { errorMessage } from "@/lib/errors";
 import { mapFieldErrors } from "@/lib/fieldErrors";
 import { formatDateTime } from "@/lib/format";
 import { CREATE_SCHEDULE_MUTATION, NEW_JOB_OPTIONS_QUERY, type Schedule } from "@/lib/graphql";
-import { defaultChoice, reconcileChoice, type NewJobChoice } from "@/lib/newJobDefaults";
+import type { NewJobChoice } from "@/lib/newJobDefaults";
+import { JobTargetFields, useJobTargets } from "./JobTargetFields";
 import { ErrorMessage } from "./ErrorMessage";
 import { FieldError } from "./FieldError";
 import { Loading } from "./Loading";
-import { SelectField } from "./SelectField";
 
 type Field = keyof NewJobChoice | "name" | "scheduleString" | "timezone" | "maximumExecutionTime";
 const FIELDS: readonly Field[] = ["name", "scheduleString", "timezone", "modelId", "configurationId", "inputFolderId", "outputFolderId", "maximumExecutionTime"];
@@ -57,16 +57,11 @@ export function ScheduleForm({ onCreated }: { onCreated: (schedule: Schedule) =>
   const [cron, setCron] = useState("0 9 * * 1-5");
   const [timezone, setTimezone] = useState(browserZone);
   const [maxSeconds, setMaxSeconds] = useState("3600");
-  const [picked, setPicked] = useState<NewJobChoice | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
-  const models = data?.models ?? [];
-  const configurations = data?.configurations ?? [];
-  const folders = data?.folders ?? [];
-  const defaults = defaultChoice(models, configurations, folders);
-  const choice = picked ? reconcileChoice(picked, defaults, { models, configurations, folders }) : defaults;
-  const set = (key: keyof NewJobChoice) => (value: string) => setPicked({ ...choice, [key]: value });
+  const targets = useJobTargets(data);
+  const { choice } = targets;
   const preview = useMemo(() => previewCron(cron, timezone.trim(), 5), [cron, timezone]);
   const loading = fetching && !data;
 
@@ -194,10 +189,7 @@ export function ScheduleForm({ onCreated }: { onCreated: (schedule: Schedule) =>
               {fieldErrors.timezone}
             </FieldError>
           </div>
-          <SelectField label="Model" name="modelId" value={choice.modelId} options={models} onChange={set("modelId")} disabled={loading} emptyLabel="No models yet" error={fieldErrors.modelId} />
-          <SelectField label="Configuration" name="configurationId" value={choice.configurationId} options={configurations} onChange={set("configurationId")} disabled={loading} emptyLabel="No configurations yet" error={fieldErrors.configurationId} />
-          <SelectField label="Input folder" name="inputFolderId" value={choice.inputFolderId} options={folders} onChange={set("inputFolderId")} disabled={loading} emptyLabel="No folders yet" error={fieldErrors.inputFolderId} />
-          <SelectField label="Output folder" name="outputFolderId" value={choice.outputFolderId} options={folders} onChange={set("outputFolderId")} disabled={loading} emptyLabel="No folders yet" error={fieldErrors.outputFolderId} />
+          <JobTargetFields {...targets} errors={fieldErrors} disabled={loading} />
           <div className="field">
             <label htmlFor={`${id}-max`}>Maximum execution time (s)</label>
             <input id={`${id}-max`} name="maximumExecutionTime" type="number" inputMode="numeric" min={1} step={1} value={maxSeconds} onChange={(e) => {
