@@ -22,10 +22,8 @@ type Violation = { id: string; impact: string | null; help: string; nodes: { tar
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Document): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  })) as Violation[];
+  // Browser code as a string: this package is typed without the DOM library.
+  const violations = (await page.evaluate("axe.run(document).then((result) => result.violations)")) as Violation[];
   return violations
     .filter((v) => ALWAYS_FAIL.has(v.id) || v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n")}`);
@@ -115,20 +113,22 @@ describe.skipIf(!chromiumPath)("accessibility of the web UI", () => {
     await page.goto(`${server.url}/login`);
     await page.getByRole("heading", { name: "Sign in to Job Manager" }).waitFor();
 
+    type Focused = { name: string; tag: string; type: string; focusVisible: boolean; outline: string };
+    // What has the focus, and its outline as drawn (browser code as a string: no DOM types here).
     const focused = () =>
-      page.evaluate(() => {
-        const element = document.activeElement as HTMLElement | null;
+      page.evaluate(`(() => {
+        const element = document.activeElement;
         const style = element ? getComputedStyle(element) : null;
         return {
           name: element?.getAttribute("aria-label") ?? element?.textContent?.trim() ?? "",
           tag: element?.tagName ?? "",
           type: element?.getAttribute("type") ?? "",
           focusVisible: element?.matches(":focus-visible") ?? false,
-          outline: style ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : "",
+          outline: style ? style.outlineStyle + " " + style.outlineWidth + " " + style.outlineColor : "",
         };
-      });
+      })()`) as Promise<Focused>;
     /** Presses Tab until the focused element matches; at most `limit` times. */
-    async function tabTo(matches: (f: Awaited<ReturnType<typeof focused>>) => boolean, limit = 60) {
+    async function tabTo(matches: (f: Focused) => boolean, limit = 60) {
       for (let i = 0; i < limit; i++) {
         await page.keyboard.press("Tab");
         const now = await focused();
@@ -136,7 +136,7 @@ describe.skipIf(!chromiumPath)("accessibility of the web UI", () => {
       }
       throw new Error(`never reached the element with Tab; the focus is on ${JSON.stringify(await focused())}`);
     }
-    const expectVisibleFocus = (f: Awaited<ReturnType<typeof focused>>) => {
+    const expectVisibleFocus = (f: Focused) => {
       expect(f.focusVisible).toBe(true);
       expect(f.outline).toMatch(/^solid 3px rgb\(245, 158, 11\)$/);
     };

@@ -41,7 +41,7 @@ describe.skipIf(!chromiumPath)("web sign-in with a username and password", () =>
     await signInWithPassword(page, USERNAME, PASSWORD);
     await page.waitForURL(/\/jobs$/);
     await expect.poll(() => page.getByTestId("tenant-name").innerText(), { timeout: 15_000 }).toBe(DEMO.tenantName);
-    expect(await page.evaluate(() => window.localStorage.getItem("jobmanager.token"))).toBeNull();
+    expect(await page.evaluate('localStorage.getItem("jobmanager.token")')).toBeNull();
     const cookies = await page.context().cookies();
     const sessionCookie = cookies.find((c) => c.name === "jm_session");
     const xsrfCookie = cookies.find((c) => c.name === "XSRF-TOKEN");

@@ -36,7 +36,7 @@ describe.skipIf(!chromiumPath)("web settings page in headless Chromium", () => {
     expect(await page.getByTestId("new-token-secret").innerText()).toContain("you will not see it again");
     await page.getByRole("button", { name: "Copy", exact: true }).click();
     await page.getByText("Copied to the clipboard.").waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    expect(await page.evaluate("navigator.clipboard.readText()")).toBe(secret);
     await page.screenshot({ path: path.join(screenshotDir, "settings-token-created.png"), fullPage: true });
 
     const row = await server.db.apiToken.findFirstOrThrow({ where: { name: "Nightly export script" } });

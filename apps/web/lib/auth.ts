@@ -49,20 +49,22 @@ export function clearToken(): void {
   }
 }
 
-/** The session's XSRF token from its cookie, or null when there is no web session. */
-export function readXsrfToken(): string | null {
-  if (typeof document === "undefined") return null;
-  for (const part of document.cookie.split(";")) {
+/** The XSRF token in a `document.cookie` string, or null when there is none (no session). */
+export function xsrfTokenFromCookies(cookies: string): string | null {
+  for (const part of cookies.split(";")) {
     const index = part.indexOf("=");
     if (index < 0 || part.slice(0, index).trim() !== XSRF_COOKIE) continue;
     try {
-      const value = decodeURIComponent(part.slice(index + 1).trim());
-      return value || null;
+      return decodeURIComponent(part.slice(index + 1).trim()) || null;
     } catch {
       return null;
     }
   }
   return null;
+}
+
+export function readXsrfToken(): string | null {
+  return typeof document === "undefined" ? null : xsrfTokenFromCookies(document.cookie);
 }
 
 /** Drops the readable XSRF cookie (the HttpOnly session cookie is the server's to clear). */
