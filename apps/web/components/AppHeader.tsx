@@ -26,13 +26,16 @@ export function AppHeader() {
           <Link href="/schedules" className="nav-link" aria-current={pathname === "/schedules" ? "page" : undefined}>
             Schedules
           </Link>
+          <Link href="/settings" className="nav-link" aria-current={pathname === "/settings" ? "page" : undefined}>
+            Settings
+          </Link>
         </nav>
         <LiveIndicator />
         <div className="header-account">
           <span className="tenant-name" data-testid="tenant-name" title="Tenant">
             {data?.viewer.name ?? ""}
           </span>
-          <button type="button" className="button button-quiet" onClick={() => signOut()}>
+          <button type="button" className="button button-quiet" onClick={() => void signOut()}>
             Sign out
           </button>
         </div>
