@@ -29,6 +29,9 @@ describe.skipIf(!chromiumPath)("web Data page in headless Chromium", () => {
   afterAll(() => session?.close());
 
   const open = (pathname: string, width = 1280) => openPage(browser, `${server.url}${pathname}#token=${server.token}`, width);
+  /** The document's scroll width: wider than the viewport means sideways scrolling. */
+  const pageWidth = (page: Page) =>
+    page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
   const row = (page: Page, name: string) => page.getByTestId(`item-${name}`);
   const folderNamed = (name: string, parentId = PUBLIC_ROOT_ID) =>
     server.db.folder.findFirstOrThrow({ where: { tenantId: DEMO.tenantId, parentId, name } });
@@ -132,7 +135,7 @@ describe.skipIf(!chromiumPath)("web Data page in headless Chromium", () => {
     await page.close();
   });
 
-  it("pages through a large folder and fits a 390 px screen", async () => {
+  it("pages through a large folder, fits a 390 px screen and works by keyboard", async () => {
     const created = await server.graphql(`mutation { createFolder(name: "Many files", parentId: "${PUBLIC_ROOT_ID}") { id } }`);
     const folderId = created.data.createFolder.id as string;
     for (let i = 0; i < 55; i++) {
@@ -147,7 +150,7 @@ describe.skipIf(!chromiumPath)("web Data page in headless Chromium", () => {
     await row(page, "file-00.csv").waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId("page-status").innerText()).toContain("Page 1 of 2 (55 items)");
     expect(await row(page, "file-50.csv").count()).toBe(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(screenshotDir, "data-390.png"), fullPage: true });
 
     await page.getByRole("button", { name: "Next page" }).click();
@@ -158,8 +161,25 @@ describe.skipIf(!chromiumPath)("web Data page in headless Chromium", () => {
     // The rename panel also fits.
     await page.getByRole("button", { name: "Rename file file-54.csv" }).click();
     await page.getByLabel("New name for file-54.csv").waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(screenshotDir, "data-390-rename.png"), fullPage: true });
+
+    // By keyboard: Escape closes the panel; Enter renames; Enter in the new-folder field creates.
+    await page.keyboard.press("Escape");
+    await page.getByLabel("New name for file-54.csv").waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Rename file file-53.csv" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe(
+      await page.getByLabel("New name for file-53.csv").getAttribute("id"),
+    );
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("renamed-53.csv");
+    await page.keyboard.press("Enter");
+    await row(page, "renamed-53.csv").waitFor({ timeout: 30_000 });
+    await page.getByLabel("New folder name").focus();
+    await page.keyboard.type("Typed folder");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => server.db.folder.count({ where: { parentId: folderId, name: "Typed folder" } }), { timeout: 30_000 }).toBe(1);
     expect(pageErrors).toEqual([]);
     await page.close();
   });
