@@ -78,6 +78,13 @@ describe.skipIf(!chromiumPath)("a person's walk through the web UI", () => {
     expect(await server.readOutput(output.id, "summary.csv")).toBe(SUMMARY);
     expect((await server.db.job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("SUCCEEDED");
 
+    // The job page with its output files fits a phone.
+    await page.setViewportSize({ width: 390, height: 900 });
+    const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await page.getByTestId("output-files").screenshot({ path: path.join(screenshotDir, "walk-output-files-390.png") });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // The output folder link opens the Data page there.
     await page.getByRole("link", { name: "Open the output folder" }).click();
     await row(page, "summary.csv").waitFor({ timeout: 30_000 });
