@@ -48,6 +48,13 @@ describe.skipIf(!chromiumPath)("web Data page in headless Chromium", () => {
     await row(page, "demo-input").waitFor({ timeout: 30_000 });
     expect(await page.getByRole("link", { name: "Data", exact: true }).getAttribute("aria-current")).toBe("page");
 
+    // The private root is the other tab; the demo folders are public only.
+    await page.getByRole("navigation", { name: "Data roots" }).getByRole("link", { name: "Private" }).click();
+    await page.waitForURL(/\/data\?folder=_PRIVATE_ROOT_ID$/);
+    await page.getByTestId("folder-empty").waitFor({ timeout: 30_000 });
+    await page.getByRole("navigation", { name: "Data roots" }).getByRole("link", { name: "Public" }).click();
+    await row(page, "demo-input").waitFor({ timeout: 30_000 });
+
     // A bad name is refused next to the field (400), and nothing is created.
     await page.getByLabel("New folder name").fill("bad/name");
     await page.getByRole("button", { name: "Create folder" }).click();
@@ -157,6 +164,12 @@ describe.skipIf(!chromiumPath)("web Data page in headless Chromium", () => {
     await row(page, "file-54.csv").waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId("page-status").innerText()).toContain("Page 2 of 2");
     expect(await row(page, "file-00.csv").count()).toBe(0);
+
+    // A file deleted behind the page's back: its download says so instead of saving nothing.
+    const gone = await server.db.file.findFirstOrThrow({ where: { folderId, name: "file-50.csv" } });
+    expect((await server.graphql(`mutation($id: ID!) { deleteFile(id: $id) }`, { id: gone.id })).errors).toBeUndefined();
+    await page.getByRole("button", { name: "Download file-50.csv" }).click();
+    await expect.poll(() => page.getByTestId("download-error-file-50.csv").innerText(), { timeout: 30_000 }).toContain("was not found");
 
     // The rename panel also fits.
     await page.getByRole("button", { name: "Rename file file-54.csv" }).click();
