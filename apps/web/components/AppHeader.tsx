@@ -26,6 +26,9 @@ export function AppHeader() {
           <Link href="/schedules" className="nav-link" aria-current={pathname === "/schedules" ? "page" : undefined}>
             Schedules
           </Link>
+          <Link href="/data" className="nav-link" aria-current={pathname === "/data" ? "page" : undefined}>
+            Data
+          </Link>
           <Link href="/settings" className="nav-link" aria-current={pathname === "/settings" ? "page" : undefined}>
             Settings
           </Link>
