@@ -26,6 +26,12 @@ export function AppHeader() {
           <Link href="/schedules" className="nav-link" aria-current={pathname === "/schedules" ? "page" : undefined}>
             Schedules
           </Link>
+          <Link href="/models" className="nav-link" aria-current={pathname === "/models" ? "page" : pathname.startsWith("/models/") ? "true" : undefined}>
+            Models
+          </Link>
+          <Link href="/configurations" className="nav-link" aria-current={pathname === "/configurations" ? "page" : undefined}>
+            Configurations
+          </Link>
         </nav>
         <LiveIndicator />
         <div className="header-account">
