@@ -43,7 +43,7 @@ describe("configuration form", () => {
   });
 
   it.each([
-    ["Invalid input: memoryLimitMb: Too small: expected number to be >=16.", { memoryLimitMb: "Too small: expected number to be >=16" }, null],
+    ["Invalid input: memoryLimitMb must be at least 16.", { memoryLimitMb: "memoryLimitMb must be at least 16" }, null],
     ["Invalid input: variables.1.name: variable names are letters, digits and '_', not starting with a digit.", { variables: "variable 2 name: variable names are letters, digits and '_', not starting with a digit" }, null],
     ["An environment configuration named 'a' already exists.", { name: "An environment configuration named 'a' already exists." }, null],
     ["Something else.", {}, "Something else."],
