@@ -72,6 +72,8 @@ describe("catalog over GraphQL", () => {
     expect(created).toMatchObject({ name: "gql config", interpreters: ["python"], variables: [{ name: "TOKEN", value: null, secret: true }], memoryLimitMb: 256, network: false, maxInstances: 1 });
     const { updateConfiguration } = await ok(`mutation($id: ID!) { updateConfiguration(id: $id, input: { network: true, variables: [{ name: "TOKEN", secret: true }] }) { ${fields} } }`, { id: created.id });
     expect(updateConfiguration).toMatchObject({ network: true, variables: [{ name: "TOKEN", value: null, secret: true }] });
+    const cleared = await ok(`mutation($id: ID!) { updateConfiguration(id: $id, input: { memoryLimitMb: null, description: null }) { memoryLimitMb network } }`, { id: created.id });
+    expect(cleared.updateConfiguration).toEqual({ memoryLimitMb: null, network: true });
     const read = await ok(`query($id: ID!) { configuration(id: $id) { ${fields} } configurations { id variables { value } } }`, { id: created.id });
     expect(JSON.stringify(read)).not.toContain("hidden-value");
     const invalid = await server.graphql(`mutation { createConfiguration(input: { name: "x", maxInstances: 0 }) { id } }`);

@@ -73,11 +73,12 @@ describe.skipIf(!chromiumPath)("web configurations page in headless Chromium", (
     expect(await page.content()).not.toContain(SECRET);
     await item.getByLabel("Description").fill("Monthly and quarterly reports");
     await item.getByLabel("Maximum instances").fill("3");
+    await item.getByLabel("Process limit").fill("");
     await page.screenshot({ path: path.join(screenshotDir, "configurations-edit.png"), fullPage: true });
     await item.getByRole("button", { name: "Save changes" }).click();
     await page.getByTestId("configuration-notice").filter({ hasText: "saved" }).waitFor({ timeout: 30_000 });
     const edited = await server.db.environmentConfiguration.findUniqueOrThrow({ where: { id: row.id } });
-    expect(edited).toMatchObject({ description: "Monthly and quarterly reports", maxInstances: 3 });
+    expect(edited).toMatchObject({ description: "Monthly and quarterly reports", maxInstances: 3, processLimit: null, memoryLimitMb: 256 });
     expect(JSON.parse(edited.variables)[0]).toEqual({ name: "API_KEY", value: SECRET, secret: true });
 
     // A value the server refuses: its message next to the field, nothing changed.

@@ -62,27 +62,29 @@ function VersionRow({
       <td data-label="Created">
         <time dateTime={version.creationDate}>{formatDateTime(version.creationDate)}</time>
       </td>
-      <td data-label="Actions" className="row-actions">
-        <button type="button" className="button button-small" onClick={onPreview} aria-pressed={previewed} aria-label={`Preview version ${label}`}>
-          Preview
-        </button>
-        <button type="button" className="button button-small" onClick={onDownload} disabled={downloading} aria-label={`Download version ${label}`}>
-          Download
-        </button>
-        {only ? null : confirming ? (
-          <>
-            <button type="button" className="button button-small button-danger" disabled={deleting} onClick={onDelete} aria-label={`Confirm delete version ${label}`}>
-              Confirm delete
-            </button>
-            <button type="button" className="button button-small" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </>
-        ) : (
-          <button type="button" className="button button-small" onClick={() => setConfirming(true)} aria-label={`Delete version ${label}`}>
-            Delete
+      <td data-label="Actions">
+        <div className="row-actions">
+          <button type="button" className="button button-small" onClick={onPreview} aria-pressed={previewed} aria-label={`Preview version ${label}`}>
+            Preview
           </button>
-        )}
+          <button type="button" className="button button-small" onClick={onDownload} disabled={downloading} aria-label={`Download version ${label}`}>
+            Download
+          </button>
+          {only ? null : confirming ? (
+            <>
+              <button type="button" className="button button-small button-danger" disabled={deleting} onClick={onDelete} aria-label={`Confirm delete version ${label}`}>
+                Confirm delete
+              </button>
+              <button type="button" className="button button-small" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button button-small" onClick={() => setConfirming(true)} aria-label={`Delete version ${label}`}>
+              Delete
+            </button>
+          )}
+        </div>
       </td>
     </tr>
   );
