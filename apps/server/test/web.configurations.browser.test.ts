@@ -128,7 +128,10 @@ describe.skipIf(!chromiumPath)("web configurations page in headless Chromium", (
     const form = page.getByRole("form", { name: "New configuration" });
     await form.getByRole("button", { name: "Add variable" }).click();
     await form.getByLabel("Variable 1 name").waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(screenshotDir, "configurations-390.png"), fullPage: true });
     expect(pageErrors).toEqual([]);

@@ -16,8 +16,13 @@ import { demoJobParameters, jupyterNotebook, zeppelinNote, type TestServer } fro
 async function dropFile(page: Page, testId: string, name: string, text: string) {
   const dataTransfer = await page.evaluateHandle(
     ({ name, text }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], name, { type: "application/json" }));
+      // Runs in the page; the server's tsconfig has no DOM types, so they are named here.
+      const dom = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: string[], name: string, options: { type: string }) => unknown;
+      };
+      const transfer = new dom.DataTransfer();
+      transfer.items.add(new dom.File([text], name, { type: "application/json" }));
       return transfer;
     },
     { name, text },
