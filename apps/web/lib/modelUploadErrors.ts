@@ -7,6 +7,6 @@ import { mapFieldErrors, type FieldErrors } from "./fieldErrors";
 export type UploadField = "file" | "name" | "description";
 
 export function mapUploadError(message: string): FieldErrors<UploadField> {
-  if (/^Invalid notebook:|no 'file' part|too large|exceeds/i.test(message)) return { fields: { file: message }, rest: null };
+  if (/^Invalid notebook:|no 'file' part|larger than the limit/i.test(message)) return { fields: { file: message }, rest: null };
   return mapFieldErrors<UploadField>(message, ["name", "description"]);
 }

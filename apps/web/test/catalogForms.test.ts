@@ -56,6 +56,7 @@ describe("model upload errors", () => {
   it.each([
     ["Invalid notebook: the note has no paragraphs", { file: "Invalid notebook: the note has no paragraphs" }, null],
     ["Invalid input: name: name must not be empty.", { name: "name must not be empty" }, null],
+    ["The upload is larger than the limit of 10 bytes.", { file: "The upload is larger than the limit of 10 bytes." }, null],
   ])("places %j on its field", (message, fields, rest) => {
     expect(mapUploadError(message)).toEqual({ fields, rest });
   });
