@@ -16,7 +16,7 @@ import { createFileSystemBlobStore, type BlobStore } from "@jobmanager/storage";
 import express from "express";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { authenticate, authenticateRequest } from "./auth";
+import { authenticateRequest, authenticateSocket } from "./auth";
 import type { Config } from "./config";
 import type { GraphQLContext } from "./graphql/context";
 import { formatGraphQLError, toGraphQLError } from "./graphql/errors";
@@ -84,13 +84,13 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     {
       schema,
       validate: validateWithLimits,
-      context: (ctx) => contextFor(() => authenticate(db, ctx.connectionParams?.authorization)),
+      context: (ctx) => contextFor(() => authenticateSocket(db, ctx.extra.request.headers, ctx.connectionParams)),
       // Errors in subscription results get the same codes and masking as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : result,
       onConnect: async (ctx) => {
         try {
-          await authenticate(db, ctx.connectionParams?.authorization);
+          await authenticateSocket(db, ctx.extra.request.headers, ctx.connectionParams);
           return true;
         } catch {
           return false; // closes the socket with 4403 Forbidden

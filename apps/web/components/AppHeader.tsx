@@ -32,13 +32,16 @@ export function AppHeader() {
           <Link href="/configurations" className="nav-link" aria-current={pathname === "/configurations" ? "page" : undefined}>
             Configurations
           </Link>
+          <Link href="/settings" className="nav-link" aria-current={pathname === "/settings" ? "page" : undefined}>
+            Settings
+          </Link>
         </nav>
         <LiveIndicator />
         <div className="header-account">
           <span className="tenant-name" data-testid="tenant-name" title="Tenant">
             {data?.viewer.name ?? ""}
           </span>
-          <button type="button" className="button button-quiet" onClick={() => signOut()}>
+          <button type="button" className="button button-quiet" onClick={() => void signOut()}>
             Sign out
           </button>
         </div>

@@ -1,9 +1,10 @@
 /**
  * Notebook uploads and downloads over the REST Model Management API. urql carries no files,
- * and a plain link carries no bearer token, so these are `fetch` calls with the token; a
- * download becomes a Blob the page offers through an object URL.
+ * and a plain link carries no credentials header, so these go through authorizedFetch (a
+ * bearer token, or the session cookie with its XSRF header); a download becomes a Blob the
+ * page offers through an object URL.
  */
-import { readToken, signOut } from "./auth";
+import { authorizedFetch } from "./authorizedFetch";
 
 const BASE = "/api/modelmanagement/v3/models";
 
@@ -17,20 +18,15 @@ export class RestError extends Error {
   }
 }
 
-function authorization(): Record<string, string> {
-  const token = readToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
-}
-
 async function send(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers: { ...authorization(), ...(init.headers as Record<string, string> | undefined) } });
+    // authorizedFetch signs out on a 401 by itself.
+    response = await authorizedFetch(path, init);
   } catch (error) {
     throw new RestError(0, `Cannot reach the Job Manager server (${(error as Error).message}).`);
   }
   if (response.ok) return response;
-  if (response.status === 401) signOut({ expired: true });
   let message = `The server answered ${response.status} ${response.statusText}.`;
   try {
     const body = (await response.json()) as { errors?: Array<{ message?: string }> };
