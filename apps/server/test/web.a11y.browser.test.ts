@@ -37,7 +37,7 @@ describe.skipIf(!chromiumPath)("accessibility of the web UI", () => {
   beforeAll(async () => {
     session = await startBrowserSession();
     ({ server, browser } = session);
-    // Content for every page: a finished job, a schedule and a token.
+    // Content for every page: a finished job (of the demo model), a schedule and a token.
     const response = await server.request("/api/jobmanager/v3/jobs", {
       method: "POST",
       json: { modelId: "demo-model", configurationId: "demo-configuration", inputFolderId: "demo-input", outputFolderId: "demo-output" },
@@ -76,6 +76,29 @@ describe.skipIf(!chromiumPath)("accessibility of the web UI", () => {
       },
     },
     { name: "schedules", path: "/schedules", signedIn: true, ready: (page) => page.locator('[data-testid^="schedule-status-"]').first().waitFor({ timeout: 30_000 }) },
+    { name: "models", path: "/models", signedIn: true, ready: (page) => page.getByRole("table", { name: "Models" }).waitFor({ timeout: 30_000 }) },
+    {
+      name: "models-upload-refused",
+      path: "/models",
+      signedIn: true,
+      ready: async (page) => {
+        await page.getByRole("button", { name: "Upload model" }).click();
+        await page.getByTestId("field-error-file").waitFor({ timeout: 30_000 });
+      },
+    },
+    { name: "model-detail", path: "/models/detail?id=demo-model", signedIn: true, ready: (page) => page.getByTestId("notebook-preview").waitFor({ timeout: 30_000 }) },
+    {
+      name: "configurations",
+      path: "/configurations",
+      signedIn: true,
+      ready: async (page) => {
+        await page.getByRole("button", { name: "Edit configuration Default Python" }).click({ timeout: 30_000 });
+        const form = page.getByRole("form", { name: "New configuration" });
+        await form.getByRole("button", { name: "Add variable" }).click();
+        await form.getByRole("button", { name: "Create configuration" }).click();
+        await form.getByTestId("field-error-name").waitFor({ timeout: 30_000 });
+      },
+    },
     { name: "settings", path: "/settings", signedIn: true, ready: (page) => page.locator('[data-testid^="token-state-"]').first().waitFor({ timeout: 30_000 }) },
     {
       name: "settings-new-token",

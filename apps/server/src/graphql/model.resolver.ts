@@ -1,7 +1,7 @@
 /** Model Management over GraphQL, over the same services as REST. Payloads come as text. */
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import * as models from "../services/models";
-import { CreateModelInput, ModelVersionType, toModelVersionType, UpdateModelInput, withoutNulls } from "./catalog-types";
+import { CreateModelInput, ModelVersionType, NotebookParagraphType, toModelVersionType, UpdateModelInput, withoutNulls } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { ModelType } from "./types";
 
@@ -49,6 +49,11 @@ export class ModelResolver {
     return toModelVersionType(await models.addVersion(services, modelId, {}, { fileName, bytes: Buffer.from(content, "utf8") }));
   }
 
+  @Query(() => ModelVersionType, { description: "A version of a model (`last` for the newest); an unknown id is a jobmanager.notFound error." })
+  async modelVersion(@Arg("modelId", () => ID) modelId: string, @Arg("versionId", () => ID) versionId: string, @Ctx() { services }: GraphQLContext): Promise<ModelVersionType> {
+    return toModelVersionType(await models.getVersion(services, modelId, versionId));
+  }
+
   @Query(() => String, { description: "The notebook text of a version (`last` for the newest)." })
   async modelVersionContent(@Arg("modelId", () => ID) modelId: string, @Arg("versionId", () => ID) versionId: string, @Ctx() { services }: GraphQLContext): Promise<string> {
     const version = await models.getVersion(services, modelId, versionId);
@@ -69,5 +74,14 @@ export class ModelResolver {
   async deleteModelVersion(@Arg("modelId", () => ID) modelId: string, @Arg("versionId", () => ID) versionId: string, @Ctx() { services }: GraphQLContext): Promise<boolean> {
     await models.deleteVersion(services, modelId, versionId);
     return true;
+  }
+}
+
+@Resolver(() => ModelVersionType)
+export class ModelVersionResolver {
+  @FieldResolver(() => [NotebookParagraphType], { description: "The version's paragraphs as parsed, for a read-only preview (nothing is run)." })
+  async paragraphs(@Root() version: ModelVersionType, @Ctx() { services }: GraphQLContext): Promise<NotebookParagraphType[]> {
+    const notebook = await models.readVersionNotebook(services, version.modelId, version.id);
+    return notebook.paragraphs.map(({ index, id, title, interpreter, text, code, enabled }) => ({ index, id, title, interpreter, text, code, enabled }));
   }
 }
