@@ -7,6 +7,7 @@ export * from "./jobs";
 export * from "./migrate";
 export * from "./retention";
 export * from "./tokens";
+export { LAST_USED_INTERVAL_MS, TOKEN_CACHE_TTL_MS, tokenUseWritten } from "./token-cache";
 export * from "./errors";
 export * from "./sessions";
 export * from "./users";
