@@ -2,7 +2,7 @@
  * Turns a parsed v3 filter (packages/domain/src/filter.ts) into a query: a Prisma `where`
  * (filterWhere) or, for the raw hot paths, an SQL condition with its parameters (filterSql).
  * Both follow one reading: fields are ANDed, `or` alternatives ORed, `after`/`before` strict
- * bounds, `contains` a LIKE substring match (filter-where.test.ts checks they select the same rows).
+ * bounds, `contains` a LIKE substring match (job-list.test.ts checks that they select the same rows).
  */
 import type { Condition, Filter } from "@jobmanager/domain";
 
@@ -58,8 +58,10 @@ function conditionSql(column: string, condition: Condition, params: Array<string
       params.push(condition.value);
       return `${column} = ?`;
     case "contains":
-      params.push(`%${condition.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      return `${column} LIKE ? ESCAPE '\\'`;
+      // As Prisma's `contains` on SQLite: LIKE without ESCAPE, so `%` and `_` in the value
+      // are wildcards there too (matchesFilter, for live updates, reads them literally).
+      params.push(`%${condition.value}%`);
+      return `${column} LIKE ?`;
     case "gt":
       params.push(condition.value);
       return `${column} > ?`;
