@@ -6,7 +6,7 @@
 import { JOB_STATUSES, type Condition, type JobFilter, type JobStatus } from "@jobmanager/domain";
 import type { Db } from "./client";
 import { jobFilterSql } from "./job-list";
-import { cachedRead, readStatement } from "./reader";
+import { cachedRead } from "./reader";
 
 export function countJobs(db: Db, tenantId: string, filter: JobFilter): number {
   const statuses = statusesOnly(filter);
@@ -18,10 +18,12 @@ export function countJobs(db: Db, tenantId: string, filter: JobFilter): number {
   return cachedRead(db, `SELECT COUNT(*) FROM "Job" WHERE ${where.sql}`, where.params, (statement) => statement.pluck().get(...where.params) as number);
 }
 
-/** The tenant's job count per status (statuses without jobs may be missing). */
+/** The tenant's job count per status (statuses without jobs may be missing); do not modify it. */
 export function jobCountsByStatus(db: Db, tenantId: string): Map<string, number> {
-  const rows = readStatement(db, `SELECT "status", "count" FROM "JobStatusCount" WHERE "tenantId" = ?`).all(tenantId) as Array<{ status: string; count: number }>;
-  return new Map(rows.map((row) => [row.status, row.count]));
+  return cachedRead(db, `SELECT "status", "count" FROM "JobStatusCount" WHERE "tenantId" = ?`, [tenantId], (statement) => {
+    const rows = statement.all(tenantId) as Array<{ status: string; count: number }>;
+    return new Map(rows.map((row) => [row.status, row.count]));
+  });
 }
 
 /**

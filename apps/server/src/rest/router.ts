@@ -48,7 +48,7 @@ export function createRestRouter({ db, bus, blobs, limits, sessionTtlMs, logger 
   jobs.get("/jobs", async (req, res) => {
     const page = await pageJobs(services(res), req.query);
     const { body, etag } = jobsPageResponse(page);
-    res.set("ETag", etag).type("json").send(body);
+    res.set({ "Content-Type": "application/json; charset=utf-8", ETag: etag }).send(body); // as res.json would
   });
   jobs.get("/jobs/:id", async (req, res) => {
     res.json(toV3Job(await getJob(services(res), req.params.id as string)));
