@@ -9,7 +9,7 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createDb, createEventBus, type Db, type EventBus, type Tenant } from "@jobmanager/db";
+import { closeReader, createDb, createEventBus, tokenUseWritten, type Db, type EventBus, type Tenant } from "@jobmanager/db";
 import { AppError } from "@jobmanager/domain";
 import { createRunner, createScheduler, resolveSandboxTools, type Runner } from "@jobmanager/engine";
 import { createFileSystemBlobStore, type BlobStore } from "@jobmanager/storage";
@@ -144,7 +144,9 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       scheduler?.stop();
       await runner?.stop(graceMs);
       await apollo.stop(); // drains HTTP connections and the websocket server
+      await tokenUseWritten(db);
       await db.$disconnect();
+      closeReader(db);
     },
   };
 }

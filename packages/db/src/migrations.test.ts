@@ -46,6 +46,12 @@ describe("migrations", () => {
     const migrated = new Database(inject("templateDatabase"), { readonly: true });
     expect(describeDatabase(migrated)).toEqual(describeDatabase(expected));
   });
+
+  it("keep the triggers Prisma does not model (a migration that rebuilds their table drops them)", () => {
+    const migrated = new Database(inject("templateDatabase"), { readonly: true });
+    const triggers = migrated.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all();
+    expect(triggers).toEqual(["Job_count_delete", "Job_count_insert", "Job_count_update"]);
+  });
 });
 
 describe("isUpToDate", () => {
