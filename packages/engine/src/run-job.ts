@@ -16,7 +16,6 @@ import { describeFailures, describeParagraph, executeNotebook, type ExecutionRes
 import { importModel } from "./import-model";
 import { DRIVER_PATH, resolvePythonExecutable } from "./interpreters";
 import { chain, describe } from "./messages";
-import { killEnvironmentProcesses } from "./orphans";
 import { storeResults } from "./results";
 import { sandboxWrapper } from "./sandbox";
 
@@ -29,6 +28,11 @@ export interface JobSignals {
   stop: AbortSignal;
   /** Aborted when the server shuts down: finish the running paragraph, start no other. */
   drain?: AbortSignal;
+  /**
+   * Told about the environment once its processes were ended by their process groups; the
+   * runner sweeps /proc for escapees of such environments in one scan at its heartbeat.
+   */
+  ended?: (environment: { environmentId: string; workDir: string }) => void;
 }
 
 export async function runJob(ctx: EngineContext, job: Job, signals: JobSignals = { stop: new AbortController().signal }): Promise<void> {
@@ -83,8 +87,9 @@ export async function runJob(ctx: EngineContext, job: Job, signals: JobSignals =
   }
 
   if (dir) {
-    // No process outlives its job, even one that left the interpreters' process groups.
-    killEnvironmentProcesses(dir.environmentId, dir.workDir);
+    // The interpreters killed their process groups; a process that left its group (setsid)
+    // is found by the runner's sweep (one /proc scan for all ended environments).
+    signals.ended?.({ environmentId: dir.environmentId, workDir: dir.workDir });
     try {
       const uploaded = await storeResults(ctx, job, dir);
       log({ uploaded }, "outputs stored");

@@ -8,6 +8,7 @@
 import os from "node:os";
 import { transitionJob } from "@jobmanager/db";
 import { claimNextJob } from "./claim";
+import { killProcessesOf } from "./orphans";
 import type { EngineContext } from "./engine-context";
 import { recoverLostJobs } from "./recovery";
 import { runJob } from "./run-job";
@@ -43,6 +44,15 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
   let again = false;
   let unsubscribe = () => {};
   let timer: NodeJS.Timeout | undefined;
+  /** Environments ended since the last sweep for processes that escaped their groups. */
+  let ended: { environmentId: string; workDir: string }[] = [];
+  const sweep = () => {
+    if (ended.length === 0) return;
+    const environments = ended;
+    ended = [];
+    const killed = killProcessesOf(environments);
+    if (killed > 0) ctx.logger.warn({ killed }, "killed processes left behind by ended environments");
+  };
 
   async function pump(): Promise<void> {
     if (pumping) {
@@ -57,7 +67,7 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
           const job = await claimNextJob(ctx, id, leaseMs);
           if (!job) break;
           const stop = new AbortController();
-          const done = runJob(ctx, job, { stop: stop.signal, drain: drain.signal })
+          const done = runJob(ctx, job, { stop: stop.signal, drain: drain.signal, ended: (environment) => ended.push(environment) })
             .catch((error) => ctx.logger.error({ jobId: job.id, err: error }, "runner could not finish job"))
             .finally(() => {
               running.delete(job.id);
@@ -75,6 +85,7 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
 
   async function tick(): Promise<void> {
     try {
+      sweep();
       const expiresAt = new Date(Date.now() + leaseMs);
       if (running.size > 0) {
         const ids = [...running.keys()];
@@ -119,6 +130,7 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
       await all();
       unsubscribe();
       clearInterval(timer);
+      sweep();
     },
   };
 }
