@@ -5,8 +5,6 @@
  * Whatever happens, outputs produced so far are uploaded and the environment is stopped
  * before the final status is written, so a client that sees a final status finds the results.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { transitionJob, type Job } from "@jobmanager/db";
 import { InvalidTransitionError, type Notebook } from "@jobmanager/domain";
 import { runSettingsOf } from "./configuration";
@@ -14,10 +12,11 @@ import type { EngineContext } from "./engine-context";
 import { markEnvironment, removeWorkingDirectory, stageInput, startEnvironment, type WorkingDirectory } from "./environment";
 import { describeFailures, describeParagraph, executeNotebook, type ExecutionResult } from "./execute-notebook";
 import { importModel } from "./import-model";
-import { DRIVER_PATH, resolvePythonExecutable } from "./interpreters";
+import { interpreterWrapper } from "./interpreter-sandbox";
+import { canonicalInterpreter } from "./interpreters";
 import { chain, describe } from "./messages";
 import { storeResults } from "./results";
-import { sandboxWrapper } from "./sandbox";
+import type { WarmPython } from "./python-pool";
 
 type Outcome = { status: "SUCCEEDED" | "FAILED" | "STOPPED"; message: string };
 
@@ -41,23 +40,26 @@ export async function runJob(ctx: EngineContext, job: Job, signals: JobSignals =
   let dir: WorkingDirectory | undefined;
   let outcome: Outcome;
 
+  let warm: WarmPython | null = null;
   try {
     const configuration = await ctx.db.environmentConfiguration.findUniqueOrThrow({ where: { id: job.configurationId } });
     const settings = runSettingsOf(configuration);
+    // The model first, so that a notebook with %python can take a warm driver (and its
+    // directory); a failed import is reported after a failed environment start, as before.
+    const imported = await importModel(ctx, job).then(
+      (notebook) => ({ notebook }),
+      (error: unknown) => ({ error }),
+    );
+    if ("notebook" in imported && usesPython(imported.notebook, settings.interpreters)) warm = ctx.pythonPool?.take(settings) ?? null;
     try {
-      dir = await startEnvironment(ctx, job);
+      dir = await startEnvironment(ctx, job, warm ?? undefined);
       const staged = await stageInput(ctx, job, dir);
-      log({ environmentId: dir.environmentId, staged }, "environment started");
+      log({ environmentId: dir.environmentId, staged, warmPython: warm !== null }, "environment started");
     } catch (error) {
       throw new FatalJobError(chain("Failed to start environment", error));
     }
-
-    let notebook: Notebook;
-    try {
-      notebook = await importModel(ctx, job);
-    } catch (error) {
-      throw new FatalJobError(chain("Unable to import model", error));
-    }
+    if ("error" in imported) throw new FatalJobError(chain("Unable to import model", imported.error));
+    const notebook = imported.notebook;
 
     if (stop.aborted || drain?.aborted) throw new StoppedError();
     await markEnvironment(ctx, dir.environmentId, "RUNNING");
@@ -67,16 +69,14 @@ export async function runJob(ctx: EngineContext, job: Job, signals: JobSignals =
       if (error instanceof InvalidTransitionError) throw new StoppedError(); // stopped meanwhile
       throw error;
     }
-    const wrapCommand = ctx.sandbox
-      ? sandboxWrapper(ctx.sandbox, {
-          workDir: dir.workDir,
-          network: settings.network,
-          memoryLimitMb: settings.memoryLimitMb,
-          processLimit: settings.processLimit,
-          readOnly: [await pythonPrefix(), DRIVER_PATH],
-        })
-      : undefined;
-    const result = await executeNotebook(ctx, job, notebook, dir, { ...settings, stop, ...(drain ? { drain } : {}), ...(wrapCommand ? { wrapCommand } : {}) });
+    const wrapCommand = await interpreterWrapper(ctx.sandbox, dir.workDir, settings);
+    const result = await executeNotebook(ctx, job, notebook, dir, {
+      ...settings,
+      stop,
+      ...(drain ? { drain } : {}),
+      ...(wrapCommand ? { wrapCommand } : {}),
+      ...(warm ? { warmPython: warm.interpreter } : {}),
+    });
     outcome = outcomeOf(result);
   } catch (error) {
     if (error instanceof StoppedError) outcome = { status: "STOPPED", message: STOPPED_MESSAGE };
@@ -86,6 +86,8 @@ export async function runJob(ctx: EngineContext, job: Job, signals: JobSignals =
     }
   }
 
+  // Closed with the notebook's interpreters already, unless the notebook never started.
+  await warm?.interpreter.close();
   if (dir) {
     // The interpreters killed their process groups; a process that left its group (setsid)
     // is found by the runner's sweep (one /proc scan for all ended environments).
@@ -147,11 +149,10 @@ function outcomeOf({ failures, end }: ExecutionResult): Outcome {
   }
 }
 
-/** The python installation the sandbox must show read-only (`<prefix>/bin/python3`). */
-async function pythonPrefix(): Promise<string> {
-  const executable = await resolvePythonExecutable();
-  if (!path.isAbsolute(executable)) return "/usr";
-  return path.dirname(path.dirname(fs.realpathSync(executable)));
+/** Whether the notebook has an enabled %python paragraph that the configuration allows. */
+function usesPython(notebook: Notebook, interpreters: string[]): boolean {
+  if (!interpreters.some((name) => canonicalInterpreter(name) === "python")) return false;
+  return notebook.paragraphs.some((p) => p.enabled && canonicalInterpreter(p.interpreter) === "python");
 }
 
 /** An error whose message is already the job's final message chain. */

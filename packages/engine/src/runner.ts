@@ -8,7 +8,9 @@
 import os from "node:os";
 import { transitionJob } from "@jobmanager/db";
 import { claimNextJob } from "./claim";
+import { interpreterWrapper } from "./interpreter-sandbox";
 import { killProcessesOf } from "./orphans";
+import { createPythonPool } from "./python-pool";
 import type { EngineContext } from "./engine-context";
 import { recoverLostJobs } from "./recovery";
 import { runJob } from "./run-job";
@@ -19,6 +21,8 @@ export interface RunnerOptions {
   concurrency?: number;
   /** How long a claim stays valid without a heartbeat. Default 30 s. */
   leaseMs?: number;
+  /** Pre-started %python drivers kept ready per sandbox setting (python-pool.ts). Default 2; 0: none. */
+  pythonPoolSize?: number;
 }
 
 export interface Runner {
@@ -33,8 +37,15 @@ export interface Runner {
   stop(graceMs?: number): Promise<void>;
 }
 
-export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): Runner {
+export function createRunner(context: EngineContext, options: RunnerOptions = {}): Runner {
   const id = createRunnerIdentity().owner;
+  const pythonPool = createPythonPool({
+    size: options.pythonPoolSize ?? 2,
+    workRoot: context.workRoot,
+    wrapperFor: (workDir, limits) => interpreterWrapper(context.sandbox, workDir, limits),
+    logger: context.logger,
+  });
+  const ctx: EngineContext = { ...context, pythonPool };
   const concurrency = options.concurrency ?? os.availableParallelism();
   const leaseMs = options.leaseMs ?? 30_000;
   const running = new Map<string, { done: Promise<void>; stop: AbortController }>();
@@ -130,6 +141,7 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
       await all();
       unsubscribe();
       clearInterval(timer);
+      await pythonPool.close();
       sweep();
     },
   };
