@@ -5,6 +5,7 @@ export * from "./filter-where";
 export * from "./job-parameters";
 export * from "./jobs";
 export * from "./migrate";
+export * from "./queue";
 export * from "./retention";
 export * from "./tokens";
 export * from "./errors";

@@ -9,7 +9,8 @@
  * its working directory, and the driver adopts the job's environment variables and
  * environment marker (python.ts `adopt`) before the first paragraph. What must stay true:
  * one driver serves one job and is closed with it (no state passes between jobs); the pool
- * refills in the background; `close` leaves no process and no directory behind.
+ * refills in the background (after jobs end, or at once when a job found it empty); `close`
+ * leaves no process and no directory behind.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
@@ -37,6 +38,12 @@ export interface PythonPool {
    * as before). Asking for new settings starts keeping drivers warm for them.
    */
   take(settings: PoolSettings): WarmPython | null;
+  /**
+   * Starts drivers to bring every settings' pool back to its size. Called when a job ended
+   * (so that a driver's start does not compete with a starting job); a take that finds the
+   * pool empty refills at once.
+   */
+  refill(): void;
   /** Kills the idle drivers, removes their directories, starts no more. */
   close(): Promise<void>;
 }
@@ -61,7 +68,7 @@ function placeholderMarker(): string {
 }
 
 export function createPythonPool(options: PythonPoolOptions): PythonPool {
-  const pools = new Map<string, { ready: WarmPython[]; starting: number }>();
+  const pools = new Map<string, { settings: PoolSettings; ready: WarmPython[]; starting: number }>();
   const all = new Set<WarmPython>();
   const starting = new Set<Promise<void>>();
   let closed = false;
@@ -123,7 +130,7 @@ export function createPythonPool(options: PythonPoolOptions): PythonPool {
     take(settings) {
       if (closed || options.size <= 0) return null;
       const key = keyOf(settings);
-      if (!pools.has(key)) pools.set(key, { ready: [], starting: 0 });
+      if (!pools.has(key)) pools.set(key, { settings, ready: [], starting: 0 });
       const pool = pools.get(key)!;
       let warm: WarmPython | undefined;
       while ((warm = pool.ready.shift())) {
@@ -131,8 +138,11 @@ export function createPythonPool(options: PythonPoolOptions): PythonPool {
         void discard(warm); // died while waiting
       }
       if (warm) all.delete(warm);
-      refill(key, settings);
+      else refill(key, settings);
       return warm ?? null;
+    },
+    refill() {
+      for (const [key, pool] of pools) refill(key, pool.settings);
     },
     async close() {
       closed = true;

@@ -83,6 +83,7 @@ export function createRunner(context: EngineContext, options: RunnerOptions = {}
             .finally(() => {
               running.delete(job.id);
               void pump();
+              setImmediate(() => pythonPool.refill()); // after the next claim got going
             });
           running.set(job.id, { done, stop });
         }
