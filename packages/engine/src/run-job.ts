@@ -6,7 +6,7 @@
  * before the final status is written, so a client that sees a final status finds the results.
  */
 import { transitionJob, type Job } from "@jobmanager/db";
-import { InvalidTransitionError, type Notebook } from "@jobmanager/domain";
+import { InvalidTransitionError, type JobStatus, type Notebook } from "@jobmanager/domain";
 import { runSettingsOf } from "./configuration";
 import type { EngineContext } from "./engine-context";
 import { markEnvironment, removeWorkingDirectory, stageInput, startEnvironment, type WorkingDirectory } from "./environment";
@@ -125,7 +125,9 @@ async function finish(ctx: EngineContext, job: Job, outcome: Outcome, { stop }: 
     return;
   }
   try {
-    await transitionJob(ctx.db, ctx.bus, { jobId: job.id, to: outcome.status === "STOPPED" ? "FAILED" : outcome.status, message: outcome.message });
+    // `from`: the status just read, so the transition needs no second read.
+    const from = current.status as JobStatus;
+    await transitionJob(ctx.db, ctx.bus, { jobId: job.id, from, to: outcome.status === "STOPPED" ? "FAILED" : outcome.status, message: outcome.message });
   } catch (error) {
     // A stop arrived between the read and the write: the job ends STOPPED.
     if (!(error instanceof InvalidTransitionError)) throw error;

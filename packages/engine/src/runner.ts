@@ -3,7 +3,9 @@
  * It wakes at once when a job is submitted or an environment frees up (bus events), renews
  * the leases of its jobs by heartbeat, stops a job of its own as soon as it is STOPPING (bus
  * event in this process; at the heartbeat when another process asked), and recovers jobs
- * whose runner was lost.
+ * whose runner was lost. At the heartbeat it also sweeps /proc, once for all environments
+ * ended since the last one, for processes that left their interpreter's process group; it
+ * keeps pre-started %python drivers ready (python-pool.ts) and closes them when it stops.
  */
 import os from "node:os";
 import { transitionJob } from "@jobmanager/db";
