@@ -89,6 +89,19 @@ describe("pre-started python interpreters", () => {
     expect(environmentProcesses(server.dataDir, job.environmentId)).toEqual([]);
   });
 
+  it("starts its own interpreter for a configuration with variables python reads at start (PYTHONPATH)", async () => {
+    await until(() => warmDrivers(server.dataDir).length >= 2, "warm interpreters");
+    await server.db.environmentConfiguration.update({
+      where: { id: DEMO.configurationId },
+      data: { variables: JSON.stringify([{ name: "PYTHONPATH", value: "/opt/from-the-configuration", secret: false }]) },
+    });
+    const job = await startJobFor(server, zeppelinNote("%python\nimport sys\nprint('/opt/from-the-configuration' in sys.path)"));
+    expect((await server.waitForFinalJob(job.id)).status).toBe("SUCCEEDED");
+    const environment = await server.db.environment.findUniqueOrThrow({ where: { id: job.environmentId } });
+    expect(path.basename(environment.workDir)).toBe(job.environmentId);
+    expect((await outputOf(server, job.id))[0]).toEqual({ status: "FINISHED", text: "True\n" });
+  });
+
   it("leaves no warm interpreter and no directory of one behind when the server closes", async () => {
     const other = await startTestServer({ env: { JOBMANAGER_PYTHON_POOL_SIZE: "2" } });
     try {

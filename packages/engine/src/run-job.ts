@@ -50,7 +50,9 @@ export async function runJob(ctx: EngineContext, job: Job, signals: JobSignals =
       (notebook) => ({ notebook }),
       (error: unknown) => ({ error }),
     );
-    if ("notebook" in imported && usesPython(imported.notebook, settings.interpreters)) warm = ctx.pythonPool?.take(settings) ?? null;
+    if ("notebook" in imported && usesPython(imported.notebook, settings.interpreters) && warmDriverFits(settings.variables)) {
+      warm = ctx.pythonPool?.take(settings) ?? null;
+    }
     try {
       dir = await startEnvironment(ctx, job, warm ?? undefined);
       const staged = await stageInput(ctx, job, dir);
@@ -155,6 +157,15 @@ function outcomeOf({ failures, end }: ExecutionResult): Outcome {
 function usesPython(notebook: Notebook, interpreters: string[]): boolean {
   if (!interpreters.some((name) => canonicalInterpreter(name) === "python")) return false;
   return notebook.paragraphs.some((p) => p.enabled && canonicalInterpreter(p.interpreter) === "python");
+}
+
+/**
+ * A warm driver started without the configuration's variables; those that python reads only
+ * at its start (PYTHONPATH, locale, TZ, loader) would not take effect, so such a
+ * configuration starts its own driver.
+ */
+function warmDriverFits(variables: Record<string, string>): boolean {
+  return !Object.keys(variables).some((name) => /^(PYTHON|LC_|LD_)/.test(name) || name === "LANG" || name === "TZ");
 }
 
 /** An error whose message is already the job's final message chain. */
