@@ -123,7 +123,9 @@ export function createRunner(context: EngineContext, options: RunnerOptions = {}
       unsubscribe = ctx.bus.subscribe((event) => {
         if (event.type !== "job.updated") return;
         if (event.job.status === "STOPPING") running.get(event.job.id)?.stop.abort();
-        if (["SUBMITTED", "SUCCEEDED", "FAILED", "STOPPED"].includes(event.job.status)) void pump();
+        // At the next turn: the event's other subscribers (graphql-ws clients, the REST
+        // response) are served first instead of waiting behind the claim's queries.
+        if (["SUBMITTED", "SUCCEEDED", "FAILED", "STOPPED"].includes(event.job.status)) setImmediate(() => void pump());
       });
       timer = setInterval(() => void tick(), Math.max(100, Math.floor(leaseMs / 3)));
       void tick();
