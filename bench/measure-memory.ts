@@ -1,8 +1,10 @@
 /**
  * (6) Memory: VmRSS (from /proc/<pid>/status) of the server process and of all its
  * descendants (interpreters, sandboxes), idle and with `count` environments running a
- * sleeping %python paragraph; the overhead per environment is the difference / count.
- * Linux only (reads /proc).
+ * sleeping %python paragraph; the overhead per environment is the difference / count. The
+ * pre-started python interpreters the server keeps ready (JOBMANAGER_PYTHON_POOL_SIZE) are
+ * counted in each sample, and reported apart (`warm`) and left out of that difference, since
+ * running environments take them and the pool refills. Linux only (reads /proc).
  */
 import fs from "node:fs";
 import type { Api, JobWatcher } from "./client";
@@ -15,6 +17,8 @@ export interface MemorySample {
   /** The server and every descendant process. */
   totalMiB: number;
   processes: number;
+  /** The warm (not yet taken) python interpreters among them. */
+  warm: { processes: number; MiB: number };
 }
 
 export interface MemoryResult {
@@ -31,20 +35,28 @@ export async function measureMemory(api: Api, watcher: JobWatcher, serverPid: nu
   // RUNNING comes before the interpreter is up: wait until the paragraphs are executing.
   const deadline = Date.now() + 30_000;
   let running = sampleMemory(serverPid);
-  while (Date.now() < deadline && pythonDescendants(serverPid) < count) {
+  while (Date.now() < deadline && pythonDescendants(serverPid).length - warmDrivers(serverPid).length < count) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
   running = sampleMemory(serverPid);
   await Promise.all(ids.map((id) => api.stop(id)));
   await Promise.all(ids.map((id) => watcher.waitFor(id, FINAL)));
-  return { idle, running, environments: count, perEnvironmentMiB: round((running.totalMiB - idle.totalMiB) / count) };
+  const withoutWarm = (sample: MemorySample) => sample.totalMiB - sample.warm.MiB;
+  return { idle, running, environments: count, perEnvironmentMiB: round((withoutWarm(running) - withoutWarm(idle)) / count) };
 }
 
 export function sampleMemory(pid: number): MemorySample {
   const tree = [pid, ...descendants(pid)];
   const rss = tree.map(rssKiB);
-  return { serverMiB: round(rss[0]! / 1024), totalMiB: round(rss.reduce((a, b) => a + b, 0) / 1024), processes: tree.length };
+  const warm = warmDrivers(pid);
+  const warmKiB = warm.map(rssKiB).reduce((a, b) => a + b, 0);
+  return {
+    serverMiB: round(rss[0]! / 1024),
+    totalMiB: round(rss.reduce((a, b) => a + b, 0) / 1024),
+    processes: tree.length,
+    warm: { processes: warm.length, MiB: round(warmKiB / 1024) },
+  };
 }
 
 function rssKiB(pid: number): number {
@@ -85,12 +97,23 @@ function descendants(root: number): number[] {
   return out;
 }
 
-function pythonDescendants(root: number): number {
+/** Python drivers started ahead that no job has taken yet (they still carry the pool's marker). */
+function warmDrivers(root: number): number[] {
+  return pythonDescendants(root).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/environ`, "latin1").includes("JOBMANAGER_ENVIRONMENT_ID=pool-");
+    } catch {
+      return false;
+    }
+  });
+}
+
+function pythonDescendants(root: number): number[] {
   return descendants(root).filter((pid) => {
     try {
       return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("python_driver.py") && fs.readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("python");
     } catch {
       return false;
     }
-  }).length;
+  });
 }

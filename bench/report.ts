@@ -94,7 +94,7 @@ export function markdownTable(r: BenchResults): string {
         mark(l.p99Ms <= 25 && l.requestsPerSecond >= 1500 && l.non2xx + l.errors === 0),
       ];
     }),
-    [`Memory: server + children RSS, idle → ${r.memory.environments} running environments`, `${r.memory.idle.totalMiB} MiB → ${r.memory.running.totalMiB} MiB (server alone ${r.memory.idle.serverMiB} → ${r.memory.running.serverMiB} MiB); ${r.memory.perEnvironmentMiB} MiB per environment`, "—", "—"],
+    [`Memory: server + children RSS, idle → ${r.memory.environments} running environments`, `${r.memory.idle.totalMiB} MiB → ${r.memory.running.totalMiB} MiB (server alone ${r.memory.idle.serverMiB} → ${r.memory.running.serverMiB} MiB; warm python interpreters ${r.memory.idle.warm.processes}, ${r.memory.idle.warm.MiB} MiB → ${r.memory.running.warm.processes}, ${r.memory.running.warm.MiB} MiB); ${r.memory.perEnvironmentMiB} MiB per environment`, "—", "—"],
   ];
   return [
     "| benchmark | result | target | |",

@@ -6,6 +6,8 @@
  *   npm run bench                      full counts (a few minutes)
  *   npm run bench -- --quick           tiny counts, to check that it works
  *   npm run bench -- --profile <dir>   also write a V8 CPU profile of the server there
+ *   npm run bench -- --only notebook,latency,sh,python,memory,api
+ *                                      just these parts, printed (the results files stay)
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -25,8 +27,12 @@ const { values: options } = parseArgs({
     quick: { type: "boolean", default: false },
     out: { type: "string", default: path.join(ROOT, "bench/results") },
     profile: { type: "string" },
+    only: { type: "string" },
   },
 });
+const PARTS = ["notebook", "latency", "sh", "python", "memory", "api"] as const;
+const only = options.only?.split(",").map((part) => part.trim());
+for (const part of only ?? []) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only: unknown part '${part}' (${PARTS.join(", ")})`);
 const quick = options.quick!;
 const counts = quick
   ? { notebookRuns: 2, sh: 10, python: 5, latency: 5, apiRows: 2_000, apiSeconds: 1, connections: 4, environments: 2, latencyAtScale: 2 }
@@ -40,6 +46,29 @@ const log = (message: string) => console.log(`[bench ${((performance.now() - beg
 
 log("starting the server");
 const server = await startBenchServer({ maxEnvironments: MAX_ENVIRONMENTS, ...(options.profile ? { cpuProfileDir: path.resolve(options.profile) } : {}) });
+if (only) {
+  try {
+    await seedFixtures(server);
+    const api = createApi(server);
+    const watcher = await watchJobs(server);
+    const parts: Record<string, unknown> = {};
+    try {
+      if (only.includes("notebook")) parts.notebook = await measureNotebook(api, watcher, counts.notebookRuns);
+      if (only.includes("latency")) parts.latency = await measureLatency(api, watcher, counts.latency);
+      if (only.includes("sh")) parts.throughputSh = await measureThroughput(api, watcher, "sh", counts.sh);
+      if (only.includes("python")) parts.throughputPython = await measureThroughput(api, watcher, "python", counts.python);
+      if (only.includes("memory")) parts.memory = await measureMemory(api, watcher, server.pid, counts.environments);
+      if (only.includes("api")) parts.api = await measureApi(server, { rows: counts.apiRows, seconds: counts.apiSeconds, connections: counts.connections });
+    } finally {
+      await watcher.close();
+    }
+    console.log(JSON.stringify(parts, null, 2));
+  } finally {
+    await server.stop();
+  }
+  process.exit(0);
+}
+
 let results: BenchResults;
 try {
   await seedFixtures(server);

@@ -20,6 +20,8 @@ const Environment = z.object({
   JOBMANAGER_WEB_DIR: z.string().default(path.join(repoRoot, "apps/web/out")),
   /** Environments run at once by the in-process runner; defaults to the number of CPUs. */
   JOBMANAGER_MAX_ENVIRONMENTS: z.coerce.number().int().min(1).default(os.availableParallelism()),
+  /** Pre-started %python interpreters kept ready per sandbox setting (network, limits); 0: none. */
+  JOBMANAGER_PYTHON_POOL_SIZE: z.coerce.number().int().min(0).max(64).default(2),
   /** Between SIGINT and SIGKILL of a paragraph's processes when its job is stopped or times out. */
   JOBMANAGER_STOP_GRACE_MS: z.coerce.number().int().min(0).default(2000),
   /** On SIGTERM: how long running paragraphs may go on before their jobs are stopped. */
@@ -52,6 +54,7 @@ export interface Config {
   databaseUrl: string;
   webDir: string;
   maxEnvironments: number;
+  pythonPoolSize: number;
   runner: boolean;
   scheduler: boolean;
   missedFirings: "fire-once" | "skip";
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "jobmanager.db")}`,
     webDir: path.resolve(e.JOBMANAGER_WEB_DIR),
     maxEnvironments: e.JOBMANAGER_MAX_ENVIRONMENTS,
+    pythonPoolSize: e.JOBMANAGER_PYTHON_POOL_SIZE,
     runner: e.JOBMANAGER_RUNNER === "true",
     scheduler: e.JOBMANAGER_SCHEDULER === "true",
     missedFirings: e.JOBMANAGER_MISSED_FIRINGS,

@@ -57,7 +57,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
           interruptGraceMs: config.stopGraceMs,
           sandbox: config.sandbox === "auto" ? resolveSandboxTools() : null,
         },
-        { concurrency: config.maxEnvironments, leaseMs: config.leaseMs },
+        { concurrency: config.maxEnvironments, leaseMs: config.leaseMs, pythonPoolSize: config.pythonPoolSize },
       )
     : null;
   const scheduler = config.scheduler

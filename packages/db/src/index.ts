@@ -8,6 +8,7 @@ export * from "./job-counts";
 export * from "./job-list";
 export { closeReader } from "./reader";
 export * from "./migrate";
+export * from "./queue";
 export * from "./retention";
 export * from "./tokens";
 export { LAST_USED_INTERVAL_MS, TOKEN_CACHE_TTL_MS, tokenUseWritten } from "./token-cache";

@@ -24,18 +24,31 @@ export async function createJob(
   input: NewJob,
   within?: (tx: Tx, job: Job) => Promise<void>,
 ): Promise<Job> {
-  const { job, event } = await db.$transaction(async (tx) => {
-    const job = await tx.job.create({
-      data: { ...input, environmentId: randomUUID(), status: "SUBMITTED", message: "" },
-    });
-    const event = await tx.jobEvent.create({
-      data: { jobId: job.id, status: job.status, message: job.message, at: job.createdAt },
-    });
-    await within?.(tx, job);
-    return { job, event };
-  });
+  const { job, event } = within
+    ? await db.$transaction(async (tx) => {
+        const job = await tx.job.create({
+          data: { ...input, environmentId: randomUUID(), status: "SUBMITTED", message: "" },
+        });
+        const event = await tx.jobEvent.create({
+          data: { jobId: job.id, status: job.status, message: job.message, at: job.createdAt },
+        });
+        await within(tx, job);
+        return { job, event };
+      })
+    : await createJobInOneBatch(db, input);
   bus.publish({ type: "job.updated", job, eventId: event.id });
   return job;
+}
+
+/** The same rows without a caller's work inside: one batch instead of an interactive transaction. */
+async function createJobInOneBatch(db: Db, input: NewJob): Promise<{ job: Job; event: { id: number } }> {
+  const id = randomUUID();
+  const createdAt = new Date();
+  const [job, event] = await db.$transaction([
+    db.job.create({ data: { ...input, id, createdAt, environmentId: randomUUID(), status: "SUBMITTED", message: "" } }),
+    db.jobEvent.create({ data: { jobId: id, status: "SUBMITTED", message: "", at: createdAt }, select: { id: true } }),
+  ]);
+  return { job, event };
 }
 
 export interface TransitionRequest {
@@ -48,41 +61,59 @@ export interface TransitionRequest {
   data?: Partial<Pick<Job, "leaseOwner" | "leaseExpiresAt" | "attempt">>;
 }
 
-/** Moves a job to `to`; throws InvalidTransitionError when the move is illegal from its status. */
+/**
+ * Moves a job to `to`; throws InvalidTransitionError when the move is illegal from its status.
+ * One write: the compare-and-set update (which returns the row) and the JobEvent insert go in
+ * one batch transaction. A request that names `from` and `message` needs no read at all (the
+ * claim, STARTING → RUNNING); otherwise the current status is read first to judge the move.
+ */
 export async function transitionJob(db: Db, bus: EventBus, request: TransitionRequest): Promise<Job> {
   const { jobId, to } = request;
+  let known = request.from !== undefined && request.message !== undefined ? { status: request.from, message: request.message } : null;
   for (;;) {
-    const current = await db.job.findUnique({ where: { id: jobId }, select: { status: true, message: true } });
-    if (!current) throw new NotFoundError("Job", jobId);
-    const from = current.status as JobStatus;
+    const current = known ?? (await readStatus(db, jobId));
+    known = null;
+    const from = current.status;
     if (request.from && from !== request.from) throw new InvalidTransitionError(from, to);
     transition(from, to);
 
     const message = request.message ?? current.message;
     const at = new Date();
-    const written = await db.$transaction(async (tx) => {
-      const { count } = await tx.job.updateMany({
-        where: { id: jobId, status: from },
-        data: {
-          ...request.data,
-          status: to,
-          message,
-          ...(to === "STARTING" ? { startedAt: at } : {}),
-          ...(isFinalStatus(to) ? { finishedAt: at, leaseOwner: null, leaseExpiresAt: null } : {}),
-          // Back in the queue (a retry): nobody holds it, and it has not started.
-          ...(to === "SUBMITTED" ? { startedAt: null, leaseOwner: null, leaseExpiresAt: null } : {}),
-        },
-      });
-      if (count === 0) return null;
-      const event = await tx.jobEvent.create({ data: { jobId, status: to, message, at } });
-      const job = await tx.job.findUniqueOrThrow({ where: { id: jobId } });
-      return { job, event };
+    const update = db.job.update({
+      where: { id: jobId, status: from },
+      data: {
+        ...request.data,
+        status: to,
+        message,
+        ...(to === "STARTING" ? { startedAt: at } : {}),
+        ...(isFinalStatus(to) ? { finishedAt: at, leaseOwner: null, leaseExpiresAt: null } : {}),
+        // Back in the queue (a retry): nobody holds it, and it has not started.
+        ...(to === "SUBMITTED" ? { startedAt: null, leaseOwner: null, leaseExpiresAt: null } : {}),
+      },
     });
-    // Another writer changed the status between our read and our write: judge again.
-    if (!written) continue;
-    bus.publish({ type: "job.updated", job: written.job, eventId: written.event.id });
-    return written.job;
+    let written: [Job, { id: number }];
+    try {
+      written = await db.$transaction([update, db.jobEvent.create({ data: { jobId, status: to, message, at }, select: { id: true } })]);
+    } catch (error) {
+      // Another writer changed the status between our read and our write: judge again.
+      if (isRecordNotFound(error)) continue;
+      throw error;
+    }
+    const [job, event] = written;
+    bus.publish({ type: "job.updated", job, eventId: event.id });
+    return job;
   }
+}
+
+async function readStatus(db: Db, jobId: string): Promise<{ status: JobStatus; message: string }> {
+  const current = await db.job.findUnique({ where: { id: jobId }, select: { status: true, message: true } });
+  if (!current) throw new NotFoundError("Job", jobId);
+  return { status: current.status as JobStatus, message: current.message };
+}
+
+/** Prisma's "no row matched the update" (the compare-and-set lost). */
+function isRecordNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Db, EventBus } from "@jobmanager/db";
 import type { BlobStore } from "@jobmanager/storage";
 import type { Logger } from "./logger";
+import type { PythonPool } from "./python-pool";
 import type { SandboxTools } from "./sandbox";
 
 /** What every part of the engine is given; nothing in the engine opens its own I/O. */
@@ -18,4 +19,6 @@ export interface EngineContext {
    * null: interpreters run without bwrap and limits.
    */
   sandbox?: SandboxTools | null;
+  /** Pre-started %python drivers (the runner's); undefined: every job starts its own. */
+  pythonPool?: PythonPool;
 }

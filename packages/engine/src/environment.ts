@@ -16,10 +16,18 @@ export interface WorkingDirectory {
   outputDir: string;
 }
 
-export async function startEnvironment(ctx: EngineContext, job: Job): Promise<WorkingDirectory> {
-  const workDir = path.join(ctx.workRoot, job.environmentId);
-  const inputDir = path.join(workDir, "input");
-  const outputDir = path.join(workDir, "output");
+/**
+ * @param prepared a directory made ready ahead (a warm python driver's, python-pool.ts);
+ *   default: `<work root>/<environment id>`.
+ */
+export async function startEnvironment(
+  ctx: EngineContext,
+  job: Job,
+  prepared?: { workDir: string; inputDir: string; outputDir: string },
+): Promise<WorkingDirectory> {
+  const workDir = prepared?.workDir ?? path.join(ctx.workRoot, job.environmentId);
+  const inputDir = prepared?.inputDir ?? path.join(workDir, "input");
+  const outputDir = prepared?.outputDir ?? path.join(workDir, "output");
   await ctx.db.environment.upsert({
     where: { id: job.environmentId },
     create: { id: job.environmentId, tenantId: job.tenantId, configurationId: job.configurationId, jobId: job.id, status: "STARTING", workDir },

@@ -12,7 +12,7 @@ import type { Job } from "@jobmanager/db";
 import type { Notebook, Paragraph } from "@jobmanager/domain";
 import type { EngineContext } from "./engine-context";
 import type { WorkingDirectory } from "./environment";
-import { createInterpreterSet } from "./interpreters";
+import { createInterpreterSet, type PythonInterpreter } from "./interpreters";
 import { lastLine } from "./messages";
 import { createOutputPublisher } from "./output-publisher";
 
@@ -41,6 +41,8 @@ export interface ExecutionOptions {
   drain?: AbortSignal;
   /** Wraps interpreter processes (sandbox, limits); see InterpreterContext.wrapCommand. */
   wrapCommand?: (argv: string[]) => string[];
+  /** A pre-started %python driver in the environment's directory (python-pool.ts). */
+  warmPython?: PythonInterpreter;
 }
 
 export async function executeNotebook(
@@ -76,6 +78,7 @@ export async function executeNotebook(
       ...(options.wrapCommand ? { wrapCommand: options.wrapCommand } : {}),
     },
     options.interpreters,
+    options.warmPython,
   );
   const budgetMs = job.maximumExecutionTimeInSeconds * 1000;
   let usedMs = 0;

@@ -10,7 +10,14 @@ import path from "node:path";
 
 /** Pids of the live processes that belong to the environment (never this process). */
 export function findEnvironmentProcesses(environmentId: string, workDir: string): number[] {
-  const marker = `JOBMANAGER_ENVIRONMENT_ID=${environmentId}\0`;
+  return findProcessesOf([{ environmentId, workDir }]);
+}
+
+/** One scan of /proc for the processes of any of the environments. */
+export function findProcessesOf(environments: { environmentId: string; workDir: string }[]): number[] {
+  if (environments.length === 0) return [];
+  const markers = environments.map((e) => `JOBMANAGER_ENVIRONMENT_ID=${e.environmentId}\0`);
+  const inside = (cwd: string) => environments.some(({ workDir }) => cwd === workDir || cwd.startsWith(workDir + path.sep));
   let entries: string[];
   try {
     entries = fs.readdirSync("/proc");
@@ -24,7 +31,7 @@ export function findEnvironmentProcesses(environmentId: string, workDir: string)
     if (pid === process.pid) continue;
     try {
       const environ = fs.readFileSync(`/proc/${pid}/environ`, "latin1");
-      if (environ.includes(marker)) {
+      if (markers.some((marker) => environ.includes(marker))) {
         found.push(pid);
         continue;
       }
@@ -33,7 +40,7 @@ export function findEnvironmentProcesses(environmentId: string, workDir: string)
     }
     try {
       const cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
-      if (cwd === workDir || cwd.startsWith(workDir + path.sep)) found.push(pid);
+      if (inside(cwd)) found.push(pid);
     } catch {
       // gone, or not ours to read
     }
@@ -46,9 +53,14 @@ export function findEnvironmentProcesses(environmentId: string, workDir: string)
  * fork between the scan and the kill). Returns how many were killed.
  */
 export function killEnvironmentProcesses(environmentId: string, workDir: string): number {
+  return killProcessesOf([{ environmentId, workDir }]);
+}
+
+/** killEnvironmentProcesses for several environments, one /proc scan per round. */
+export function killProcessesOf(environments: { environmentId: string; workDir: string }[]): number {
   let killed = 0;
   for (let round = 0; round < 10; round++) {
-    const pids = findEnvironmentProcesses(environmentId, workDir);
+    const pids = findProcessesOf(environments);
     if (pids.length === 0) break;
     for (const pid of pids) {
       try {

@@ -5,20 +5,18 @@
  * Whatever happens, outputs produced so far are uploaded and the environment is stopped
  * before the final status is written, so a client that sees a final status finds the results.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { transitionJob, type Job } from "@jobmanager/db";
-import { InvalidTransitionError, type Notebook } from "@jobmanager/domain";
+import { InvalidTransitionError, type JobStatus, type Notebook } from "@jobmanager/domain";
 import { runSettingsOf } from "./configuration";
 import type { EngineContext } from "./engine-context";
 import { markEnvironment, removeWorkingDirectory, stageInput, startEnvironment, type WorkingDirectory } from "./environment";
 import { describeFailures, describeParagraph, executeNotebook, type ExecutionResult } from "./execute-notebook";
 import { importModel } from "./import-model";
-import { DRIVER_PATH, resolvePythonExecutable } from "./interpreters";
+import { interpreterWrapper } from "./interpreter-sandbox";
+import { canonicalInterpreter } from "./interpreters";
 import { chain, describe } from "./messages";
-import { killEnvironmentProcesses } from "./orphans";
 import { storeResults } from "./results";
-import { sandboxWrapper } from "./sandbox";
+import type { WarmPython } from "./python-pool";
 
 type Outcome = { status: "SUCCEEDED" | "FAILED" | "STOPPED"; message: string };
 
@@ -29,6 +27,11 @@ export interface JobSignals {
   stop: AbortSignal;
   /** Aborted when the server shuts down: finish the running paragraph, start no other. */
   drain?: AbortSignal;
+  /**
+   * Told about the environment once its processes were ended by their process groups; the
+   * runner sweeps /proc for escapees of such environments in one scan at its heartbeat.
+   */
+  ended?: (environment: { environmentId: string; workDir: string }) => void;
 }
 
 export async function runJob(ctx: EngineContext, job: Job, signals: JobSignals = { stop: new AbortController().signal }): Promise<void> {
@@ -37,23 +40,28 @@ export async function runJob(ctx: EngineContext, job: Job, signals: JobSignals =
   let dir: WorkingDirectory | undefined;
   let outcome: Outcome;
 
+  let warm: WarmPython | null = null;
   try {
     const configuration = await ctx.db.environmentConfiguration.findUniqueOrThrow({ where: { id: job.configurationId } });
     const settings = runSettingsOf(configuration);
+    // The model first, so that a notebook with %python can take a warm driver (and its
+    // directory); a failed import is reported after a failed environment start, as before.
+    const imported = await importModel(ctx, job).then(
+      (notebook) => ({ notebook }),
+      (error: unknown) => ({ error }),
+    );
+    if ("notebook" in imported && usesPython(imported.notebook, settings.interpreters) && warmDriverFits(settings.variables)) {
+      warm = ctx.pythonPool?.take(settings) ?? null;
+    }
     try {
-      dir = await startEnvironment(ctx, job);
+      dir = await startEnvironment(ctx, job, warm ?? undefined);
       const staged = await stageInput(ctx, job, dir);
-      log({ environmentId: dir.environmentId, staged }, "environment started");
+      log({ environmentId: dir.environmentId, staged, warmPython: warm !== null }, "environment started");
     } catch (error) {
       throw new FatalJobError(chain("Failed to start environment", error));
     }
-
-    let notebook: Notebook;
-    try {
-      notebook = await importModel(ctx, job);
-    } catch (error) {
-      throw new FatalJobError(chain("Unable to import model", error));
-    }
+    if ("error" in imported) throw new FatalJobError(chain("Unable to import model", imported.error));
+    const notebook = imported.notebook;
 
     if (stop.aborted || drain?.aborted) throw new StoppedError();
     await markEnvironment(ctx, dir.environmentId, "RUNNING");
@@ -63,16 +71,14 @@ export async function runJob(ctx: EngineContext, job: Job, signals: JobSignals =
       if (error instanceof InvalidTransitionError) throw new StoppedError(); // stopped meanwhile
       throw error;
     }
-    const wrapCommand = ctx.sandbox
-      ? sandboxWrapper(ctx.sandbox, {
-          workDir: dir.workDir,
-          network: settings.network,
-          memoryLimitMb: settings.memoryLimitMb,
-          processLimit: settings.processLimit,
-          readOnly: [await pythonPrefix(), DRIVER_PATH],
-        })
-      : undefined;
-    const result = await executeNotebook(ctx, job, notebook, dir, { ...settings, stop, ...(drain ? { drain } : {}), ...(wrapCommand ? { wrapCommand } : {}) });
+    const wrapCommand = await interpreterWrapper(ctx.sandbox, dir.workDir, settings);
+    const result = await executeNotebook(ctx, job, notebook, dir, {
+      ...settings,
+      stop,
+      ...(drain ? { drain } : {}),
+      ...(wrapCommand ? { wrapCommand } : {}),
+      ...(warm ? { warmPython: warm.interpreter } : {}),
+    });
     outcome = outcomeOf(result);
   } catch (error) {
     if (error instanceof StoppedError) outcome = { status: "STOPPED", message: STOPPED_MESSAGE };
@@ -82,9 +88,12 @@ export async function runJob(ctx: EngineContext, job: Job, signals: JobSignals =
     }
   }
 
+  // Closed with the notebook's interpreters already, unless the notebook never started.
+  await warm?.interpreter.close();
   if (dir) {
-    // No process outlives its job, even one that left the interpreters' process groups.
-    killEnvironmentProcesses(dir.environmentId, dir.workDir);
+    // The interpreters killed their process groups; a process that left its group (setsid)
+    // is found by the runner's sweep (one /proc scan for all ended environments).
+    signals.ended?.({ environmentId: dir.environmentId, workDir: dir.workDir });
     try {
       const uploaded = await storeResults(ctx, job, dir);
       log({ uploaded }, "outputs stored");
@@ -118,7 +127,9 @@ async function finish(ctx: EngineContext, job: Job, outcome: Outcome, { stop }: 
     return;
   }
   try {
-    await transitionJob(ctx.db, ctx.bus, { jobId: job.id, to: outcome.status === "STOPPED" ? "FAILED" : outcome.status, message: outcome.message });
+    // `from`: the status just read, so the transition needs no second read.
+    const from = current.status as JobStatus;
+    await transitionJob(ctx.db, ctx.bus, { jobId: job.id, from, to: outcome.status === "STOPPED" ? "FAILED" : outcome.status, message: outcome.message });
   } catch (error) {
     // A stop arrived between the read and the write: the job ends STOPPED.
     if (!(error instanceof InvalidTransitionError)) throw error;
@@ -142,11 +153,19 @@ function outcomeOf({ failures, end }: ExecutionResult): Outcome {
   }
 }
 
-/** The python installation the sandbox must show read-only (`<prefix>/bin/python3`). */
-async function pythonPrefix(): Promise<string> {
-  const executable = await resolvePythonExecutable();
-  if (!path.isAbsolute(executable)) return "/usr";
-  return path.dirname(path.dirname(fs.realpathSync(executable)));
+/** Whether the notebook has an enabled %python paragraph that the configuration allows. */
+function usesPython(notebook: Notebook, interpreters: string[]): boolean {
+  if (!interpreters.some((name) => canonicalInterpreter(name) === "python")) return false;
+  return notebook.paragraphs.some((p) => p.enabled && canonicalInterpreter(p.interpreter) === "python");
+}
+
+/**
+ * A warm driver started without the configuration's variables; those that python reads only
+ * at its start (PYTHONPATH, locale, TZ, loader) would not take effect, so such a
+ * configuration starts its own driver.
+ */
+function warmDriverFits(variables: Record<string, string>): boolean {
+  return !Object.keys(variables).some((name) => /^(PYTHON|LC_|LD_)/.test(name) || name === "LANG" || name === "TZ");
 }
 
 /** An error whose message is already the job's final message chain. */

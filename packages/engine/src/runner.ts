@@ -3,11 +3,16 @@
  * It wakes at once when a job is submitted or an environment frees up (bus events), renews
  * the leases of its jobs by heartbeat, stops a job of its own as soon as it is STOPPING (bus
  * event in this process; at the heartbeat when another process asked), and recovers jobs
- * whose runner was lost.
+ * whose runner was lost. At the heartbeat it also sweeps /proc, once for all environments
+ * ended since the last one, for processes that left their interpreter's process group; it
+ * keeps pre-started %python drivers ready (python-pool.ts) and closes them when it stops.
  */
 import os from "node:os";
 import { transitionJob } from "@jobmanager/db";
 import { claimNextJob } from "./claim";
+import { interpreterWrapper } from "./interpreter-sandbox";
+import { killProcessesOf } from "./orphans";
+import { createPythonPool } from "./python-pool";
 import type { EngineContext } from "./engine-context";
 import { recoverLostJobs } from "./recovery";
 import { runJob } from "./run-job";
@@ -18,6 +23,8 @@ export interface RunnerOptions {
   concurrency?: number;
   /** How long a claim stays valid without a heartbeat. Default 30 s. */
   leaseMs?: number;
+  /** Pre-started %python drivers kept ready per sandbox setting (python-pool.ts). Default 2; 0: none. */
+  pythonPoolSize?: number;
 }
 
 export interface Runner {
@@ -32,8 +39,15 @@ export interface Runner {
   stop(graceMs?: number): Promise<void>;
 }
 
-export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): Runner {
+export function createRunner(context: EngineContext, options: RunnerOptions = {}): Runner {
   const id = createRunnerIdentity().owner;
+  const pythonPool = createPythonPool({
+    size: options.pythonPoolSize ?? 2,
+    workRoot: context.workRoot,
+    wrapperFor: (workDir, limits) => interpreterWrapper(context.sandbox, workDir, limits),
+    logger: context.logger,
+  });
+  const ctx: EngineContext = { ...context, pythonPool };
   const concurrency = options.concurrency ?? os.availableParallelism();
   const leaseMs = options.leaseMs ?? 30_000;
   const running = new Map<string, { done: Promise<void>; stop: AbortController }>();
@@ -43,6 +57,15 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
   let again = false;
   let unsubscribe = () => {};
   let timer: NodeJS.Timeout | undefined;
+  /** Environments ended since the last sweep for processes that escaped their groups. */
+  let ended: { environmentId: string; workDir: string }[] = [];
+  const sweep = () => {
+    if (ended.length === 0) return;
+    const environments = ended;
+    ended = [];
+    const killed = killProcessesOf(environments);
+    if (killed > 0) ctx.logger.warn({ killed }, "killed processes left behind by ended environments");
+  };
 
   async function pump(): Promise<void> {
     if (pumping) {
@@ -57,11 +80,12 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
           const job = await claimNextJob(ctx, id, leaseMs);
           if (!job) break;
           const stop = new AbortController();
-          const done = runJob(ctx, job, { stop: stop.signal, drain: drain.signal })
+          const done = runJob(ctx, job, { stop: stop.signal, drain: drain.signal, ended: (environment) => ended.push(environment) })
             .catch((error) => ctx.logger.error({ jobId: job.id, err: error }, "runner could not finish job"))
             .finally(() => {
               running.delete(job.id);
               void pump();
+              setImmediate(() => pythonPool.refill()); // after the next claim got going
             });
           running.set(job.id, { done, stop });
         }
@@ -75,6 +99,7 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
 
   async function tick(): Promise<void> {
     try {
+      sweep();
       const expiresAt = new Date(Date.now() + leaseMs);
       if (running.size > 0) {
         const ids = [...running.keys()];
@@ -98,7 +123,9 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
       unsubscribe = ctx.bus.subscribe((event) => {
         if (event.type !== "job.updated") return;
         if (event.job.status === "STOPPING") running.get(event.job.id)?.stop.abort();
-        if (["SUBMITTED", "SUCCEEDED", "FAILED", "STOPPED"].includes(event.job.status)) void pump();
+        // At the next turn: the event's other subscribers (graphql-ws clients, the REST
+        // response) are served first instead of waiting behind the claim's queries.
+        if (["SUBMITTED", "SUCCEEDED", "FAILED", "STOPPED"].includes(event.job.status)) setImmediate(() => void pump());
       });
       timer = setInterval(() => void tick(), Math.max(100, Math.floor(leaseMs / 3)));
       void tick();
@@ -119,6 +146,8 @@ export function createRunner(ctx: EngineContext, options: RunnerOptions = {}): R
       await all();
       unsubscribe();
       clearInterval(timer);
+      await pythonPool.close();
+      sweep();
     },
   };
 }

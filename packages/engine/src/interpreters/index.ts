@@ -50,12 +50,18 @@ export interface InterpreterSet {
 /**
  * @param enabled the configuration's enabled interpreters (aliases allowed); default: all
  *   supported ones.
+ * @param warmPython a pre-started driver, started in `ctx.workDir`, that %python uses instead
+ *   of starting its own (it adopts `ctx` at once and is closed with the set in any case).
  */
-export function createInterpreterSet(ctx: InterpreterContext, enabled?: readonly string[]): InterpreterSet {
+export function createInterpreterSet(ctx: InterpreterContext, enabled?: readonly string[], warmPython?: PythonInterpreter): InterpreterSet {
   const wanted = enabled === undefined ? null : new Set(enabled.map(canonicalInterpreter));
   const available = SUPPORTED_INTERPRETERS.filter((name) => wanted === null || wanted.has(name));
   let python: Promise<PythonInterpreter> | null = null;
   let closed = false;
+  if (warmPython) {
+    warmPython.adopt(ctx);
+    python = Promise.resolve(warmPython);
+  }
 
   const startPython = (): Promise<PythonInterpreter> => {
     python ??= createPythonInterpreter(ctx);

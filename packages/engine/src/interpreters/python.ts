@@ -35,6 +35,13 @@ export interface PythonInterpreter extends Interpreter {
   readonly pid: number;
   /** True once the process has exited (crash, kill or close). */
   readonly exited: boolean;
+  /**
+   * Hands a pre-started driver (python-pool.ts) to an environment: from now on it reports to
+   * `ctx` (output, interrupt grace), and the driver takes `ctx`'s environment variables and
+   * environment marker before the first paragraph. The driver must have been started in
+   * `ctx.workDir`.
+   */
+  adopt(ctx: InterpreterContext): void;
 }
 
 type DriverMessage =
@@ -71,7 +78,7 @@ export async function createPythonInterpreter(ctx: InterpreterContext): Promise<
 class PythonDriver implements PythonInterpreter {
   readonly ready: Promise<void>;
   private readonly child: ChildProcess;
-  private readonly ctx: InterpreterContext;
+  private ctx: InterpreterContext;
   private active: ActiveRun | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private stderrTail = "";
@@ -144,6 +151,12 @@ class PythonDriver implements PythonInterpreter {
 
   get exited(): boolean {
     return this.exitDescription !== null;
+  }
+
+  adopt(ctx: InterpreterContext): void {
+    this.ctx = ctx;
+    const env = buildProcessEnv(ctx);
+    this.child.stdin?.write(JSON.stringify({ t: "adopt", env, marker: env.JOBMANAGER_ENVIRONMENT_ID ?? null }) + "\n");
   }
 
   run(code: string, options: RunOptions = {}): Promise<ParagraphOutcome> {

@@ -2,6 +2,9 @@
 
 Protocol (must stay in step with python.ts):
   commands  fd 0, JSON lines:  {"t": "run", "code": "..."}        (EOF = exit)
+                               {"t": "adopt", "env": {...}, "marker": "<id>"}
+                                 a pre-started driver (python-pool.ts) taken by a job: its
+                                 environment variables and environment marker, before any run
   messages  fd 3, JSON lines:  {"t": "ready"}
                                {"t": "o", "d": "<output text>"}     stdout, stderr and raw fd 1/2
                                {"t": "r", "k": "TABLE", "d": "..."} a typed result (z.show)
@@ -334,6 +337,40 @@ def _execute(code, filename, user_globals, out_writer):
         return _format_exception(exc)
 
 
+def _find_marker():
+    """A pre-started driver: where the environment marker lies in the process's original
+    environment block (what /proc/<pid>/environ shows), so that `_adopt` can overwrite it."""
+    if os.environ.get("JOBMANAGER_PYTHON_POOLED") != "1":
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        libc.getenv.restype = ctypes.c_void_p
+        address = libc.getenv(b"JOBMANAGER_ENVIRONMENT_ID")
+        if address:
+            _state["marker"] = (address, len(os.environ["JOBMANAGER_ENVIRONMENT_ID"].encode()), ctypes)
+    except Exception:
+        pass  # recovery still finds the driver by its working directory
+
+
+def _adopt(command, user_globals):
+    """Takes on the job's environment: variables (for the user code and its children) and
+    the marker by which recovery finds the driver itself in /proc."""
+    marker = command.get("marker")
+    found = _state.pop("marker", None)
+    if marker and found:
+        address, size, ctypes = found
+        value = marker.encode()
+        if len(value) < size:
+            ctypes.memmove(address, value + b"\0", len(value) + 1)
+    os.environ.clear()
+    os.environ.update(command["env"])
+    work_dir = os.getcwd()
+    user_globals["inputFolder"] = os.environ.get("INPUT_FOLDER", os.path.join(work_dir, "input"))
+    user_globals["outputFolder"] = os.environ.get("OUTPUT_FOLDER", os.path.join(work_dir, "output"))
+
+
 def main():
     # fd 0: commands (moved to a private fd); user code gets /dev/null.
     cmd_fd = os.dup(0)
@@ -369,6 +406,7 @@ def main():
     })
     sys.modules["__main__"] = main_module  # so pickle & co. find user-defined classes
 
+    _find_marker()
     commands = io.open(cmd_fd, "rb")
     os.register_at_fork(after_in_child=_after_fork_in_child)
     driver_pid = os.getpid()
@@ -379,6 +417,9 @@ def main():
         if not line:
             return
         command = json.loads(line)
+        if command.get("t") == "adopt":
+            _adopt(command, user_globals)
+            continue
         if command.get("t") != "run":
             continue
         count += 1
