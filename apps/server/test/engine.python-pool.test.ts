@@ -4,13 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { environmentProcesses, startJobFor } from "./engine-helpers";
 import { DEMO, startTestServer, zeppelinNote, type TestServer } from "./harness";
 
-/** Pids of the pre-started (not yet taken) python drivers of the server with this data dir. */
+/** Pids of the pre-started (not yet taken) python drivers of the server with this data dir (bwrap or not). */
 function warmDrivers(dataDir: string): number[] {
   const root = path.join(dataDir, "environments") + path.sep;
   const pids: number[] = [];
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
+      // Under bwrap the wrapper processes carry the same environment: count the drivers only.
+      const [program = "", script = ""] = fs.readFileSync(`/proc/${entry}/cmdline`, "latin1").split("\0");
+      if (!path.basename(program).startsWith("python") || !script.endsWith("python_driver.py")) continue;
       const environ = fs.readFileSync(`/proc/${entry}/environ`, "latin1");
       if (environ.includes("JOBMANAGER_PYTHON_POOLED=1\0") && environ.includes(`HOME=${root}`)) pids.push(Number(entry));
     } catch {
@@ -20,10 +23,10 @@ function warmDrivers(dataDir: string): number[] {
   return pids;
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+async function until(condition: () => boolean, what: string | (() => string), timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === "string" ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -48,7 +51,7 @@ describe("pre-started python interpreters", () => {
     // The first %python job asks for warm interpreters of its settings (and leaves a global).
     const first = await startJobFor(server, zeppelinNote("%python\nleftover = 'from the first job'"));
     expect((await server.waitForFinalJob(first.id)).status).toBe("SUCCEEDED");
-    await until(() => warmDrivers(server.dataDir).length === 2, "two warm interpreters");
+    await until(() => warmDrivers(server.dataDir).length === 2, () => `two warm interpreters (found ${warmDrivers(server.dataDir).length})`);
 
     const check = [
       "import os",
