@@ -15,23 +15,28 @@ export const SESSION_COOKIE = "jm_session";
 export const XSRF_COOKIE = "XSRF-TOKEN";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export async function authenticate(db: Db, authorization: unknown): Promise<Tenant> {
+/** Who a request acts as: every principal is a user of a tenant (a token's owner, a session's user). */
+export interface Principal {
+  tenant: Tenant;
+  userId: string;
+}
+
+export async function authenticate(db: Db, authorization: unknown): Promise<Principal> {
   if (typeof authorization !== "string") throw new UnauthorizedError();
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match?.[1]) throw new UnauthorizedError("The Authorization header must be 'Bearer <token>'.");
-  const tenant = await findTenantByToken(db, match[1]);
-  if (!tenant) throw new UnauthorizedError("The token is unknown or revoked.");
-  return tenant;
+  const principal = await findTenantByToken(db, match[1]);
+  if (!principal) throw new UnauthorizedError("The token is unknown or revoked.");
+  return principal;
 }
 
-export interface Authenticated {
-  tenant: Tenant;
+export interface Authenticated extends Principal {
   /** The web session, when the request came with the session cookie rather than a token. */
   session: Session | null;
 }
 
 export async function authenticateRequest(db: Db, req: { method: string; headers: IncomingHttpHeaders }): Promise<Authenticated> {
-  if (req.headers.authorization !== undefined) return { tenant: await authenticate(db, req.headers.authorization), session: null };
+  if (req.headers.authorization !== undefined) return { ...(await authenticate(db, req.headers.authorization)), session: null };
   const secret = parseCookies(req.headers.cookie)[SESSION_COOKIE];
   if (!secret) throw new UnauthorizedError();
   const session = await findSession(db, secret);
@@ -43,7 +48,7 @@ export async function authenticateRequest(db: Db, req: { method: string; headers
     }
   }
   const { tenant, ...row } = session;
-  return { tenant, session: row };
+  return { tenant, userId: row.userId, session: row };
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

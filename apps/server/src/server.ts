@@ -9,14 +9,14 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createDb, createEventBus, type Db, type EventBus, type Tenant } from "@jobmanager/db";
+import { createDb, createEventBus, type Db, type EventBus } from "@jobmanager/db";
 import { AppError } from "@jobmanager/domain";
 import { createRunner, createScheduler, resolveSandboxTools, type Runner } from "@jobmanager/engine";
 import { createFileSystemBlobStore, type BlobStore } from "@jobmanager/storage";
 import express from "express";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { authenticate, authenticateRequest } from "./auth";
+import { authenticate, authenticateRequest, type Principal } from "./auth";
 import type { Config } from "./config";
 import type { GraphQLContext } from "./graphql/context";
 import { formatGraphQLError, toGraphQLError } from "./graphql/errors";
@@ -70,9 +70,10 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const httpServer = createHttpServer(app);
   const schema = await buildSchema();
 
-  const contextFor = async (authorize: () => Promise<Tenant>): Promise<GraphQLContext> => {
+  const contextFor = async (authorize: () => Promise<Principal>): Promise<GraphQLContext> => {
     try {
-      return { services: { db, bus, blobs, limits, tenant: await authorize() }, logger };
+      const { tenant, userId } = await authorize();
+      return { services: { db, bus, blobs, limits, tenant, userId }, logger };
     } catch (error) {
       throw error instanceof AppError ? toGraphQLError(error) : error;
     }
@@ -115,7 +116,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   await apollo.start();
 
   app.use("/api", createRestRouter({ db, bus, blobs, limits, sessionTtlMs: config.sessionTtlMs, logger }));
-  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => contextFor(async () => (await authenticateRequest(db, req)).tenant) }));
+  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => contextFor(() => authenticateRequest(db, req)) }));
   if (fs.existsSync(config.webDir)) {
     app.use(webApp(config.webDir));
   } else {

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tenant } from "./client";
+import { defaultUserOf } from "./users";
 
 const PREFIX = "jm_";
 
@@ -11,20 +12,22 @@ export function hashToken(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-export async function createApiToken(db: Db, tenantId: string, name: string): Promise<{ id: string; secret: string }> {
+/** A new token acting as `userId`, or as the tenant's default user when none is given. */
+export async function createApiToken(db: Db, tenantId: string, name: string, userId?: string): Promise<{ id: string; secret: string }> {
   const secret = PREFIX + randomBytes(32).toString("base64url");
+  const owner = userId ?? (await defaultUserOf(db, tenantId)).id;
   const token = await db.apiToken.create({
-    data: { tenantId, name, secretHash: hashToken(secret), prefix: secret.slice(0, PREFIX.length + 6) },
+    data: { tenantId, userId: owner, name, secretHash: hashToken(secret), prefix: secret.slice(0, PREFIX.length + 6) },
   });
   return { id: token.id, secret };
 }
 
-/** The tenant a live (not revoked) token belongs to, or null. */
-export async function findTenantByToken(db: Db, secret: string): Promise<Tenant | null> {
+/** The tenant and user a live (not revoked) token acts as, or null. */
+export async function findTenantByToken(db: Db, secret: string): Promise<{ tenant: Tenant; userId: string } | null> {
   if (!secret.startsWith(PREFIX)) return null;
   const token = await db.apiToken.findUnique({ where: { secretHash: hashToken(secret) }, include: { tenant: true } });
   if (!token || token.revokedAt) return null;
-  return token.tenant;
+  return { tenant: token.tenant, userId: token.userId };
 }
 
 /** The tenant's tokens, newest first, without any secret. */
