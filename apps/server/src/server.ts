@@ -67,6 +67,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const limits = { maxModelBytes: config.maxModelBytes, maxFileBytes: config.maxFileBytes };
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy); // req.secure: https here or at a trusted proxy
   const httpServer = createHttpServer(app);
   const schema = await buildSchema();
 
