@@ -16,16 +16,23 @@ export class DataExchangeResolver {
     return toFolderType(await dataExchange.getFolder(services, id), id);
   }
 
-  @Query(() => FolderContentsType, { description: "Folders first, then files, by name; `filter` as in REST, e.g. {\"name\":{\"contains\":\".csv\"}}." })
+  @Query(() => FolderContentsType, {
+    description: "Folders first, then files, by name, `first` (1–100) after the item `after` (the previous page's endCursor); `filter` as in REST, e.g. {\"name\":{\"contains\":\".csv\"}}.",
+  })
   async folderContents(
     @Arg("id", () => ID) id: string,
-    @Arg("pageNumber", () => Int, { defaultValue: 0 }) pageNumber: number,
-    @Arg("pageSize", () => Int, { defaultValue: 100 }) pageSize: number,
+    @Arg("first", () => Int, { defaultValue: 100 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
     @Arg("filter", () => String, { nullable: true }) filter: string | null,
     @Ctx() { services }: GraphQLContext,
   ): Promise<FolderContentsType> {
-    const page = await dataExchange.listDirectory(services, id, { pageNumber, pageSize, filter: filter ?? undefined });
-    return { folders: page.directories.map((f) => toFolderType(f, f.id)), files: page.files.map(toFileType), totalCount: page.page.totalElements };
+    const page = await dataExchange.pageDirectoryAfter(services, id, { first, after, filter: filter ?? undefined });
+    return {
+      folders: page.directories.map((f) => toFolderType(f, f.id)),
+      files: page.files.map(toFileType),
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
   }
 
   @Query(() => FileType)

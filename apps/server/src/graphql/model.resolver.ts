@@ -1,7 +1,7 @@
 /** Model Management over GraphQL, over the same services as REST. Payloads come as text. */
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import * as models from "../services/models";
-import { CreateModelInput, ModelVersionType, toModelVersionType, UpdateModelInput, withoutNulls } from "./catalog-types";
+import { CreateModelInput, ModelConnectionType, ModelVersionType, toConnection, toModelVersionType, UpdateModelInput, withoutNulls } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { ModelType } from "./types";
 
@@ -10,6 +10,17 @@ export class ModelResolver {
   @Query(() => ModelType, { description: "A model of the caller's tenant; an unknown id is a jobmanager.notFound error." })
   model(@Arg("id", () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<ModelType> {
     return models.getModel(services, id);
+  }
+
+  @Query(() => ModelConnectionType, { description: "The tenant's models, `first` (1–100) after the model `after` (the previous page's endCursor); `filter` and `sort` as in REST." })
+  async modelConnection(
+    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("filter", () => String, { nullable: true, description: 'The v3 filter on name, type, description, author, e.g. {"name":{"contains":"sales"}}.' }) filter: string | null,
+    @Arg("sort", () => String, { nullable: true, description: "asc or desc (by name), or name|type|author|creationDate followed by ,asc or ,desc." }) sort: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<ModelConnectionType> {
+    return toConnection(await models.pageModelsAfter(services, { first, after, filter: filter ?? undefined, sort }), (model) => model);
   }
 
   @FieldResolver(() => ModelVersionType, { nullable: true })

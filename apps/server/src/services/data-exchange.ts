@@ -21,6 +21,7 @@ import {
   ValidationError,
 } from "@jobmanager/domain";
 import { principalOf, type ServiceContext } from "./context";
+import { assertFirst, unknownCursor, type CursorQuery } from "./cursor-page";
 
 export interface StoredBlob {
   key: string;
@@ -164,14 +165,21 @@ export interface DirectoryPage {
   page: { number: number; size: number; totalPages: number; totalElements: number };
 }
 
+/** The where-clauses of a folder's listing: its visible subfolders and files, `filter` on `name`. */
+async function directoryWhere(ctx: ServiceContext, id: string, filterText: unknown) {
+  const filter = parseTextFilter(filterText, ["name"]);
+  await getFolder(ctx, id);
+  const name = filter.name ? { ...(filter.name.eq !== undefined ? { equals: filter.name.eq } : {}), ...(filter.name.contains !== undefined ? { contains: filter.name.contains } : {}), ...(filter.name.startsWith !== undefined ? { startsWith: filter.name.startsWith } : {}) } : undefined;
+  return {
+    folderWhere: { ...visible(ctx), parentId: id, ...(name ? { name } : {}) },
+    fileWhere: { ...visible(ctx), folderId: id, ...(name ? { name } : {}) },
+  };
+}
+
 /** Folders first, then files, each by name; one page across both. Filter on `name`. */
 export async function listDirectory(ctx: ServiceContext, id: string, query: { pageNumber?: unknown; pageSize?: unknown; filter?: unknown }): Promise<DirectoryPage> {
   const { pageNumber, pageSize } = parseInput(CatalogPageQuery, { pageNumber: query.pageNumber, pageSize: query.pageSize });
-  const filter = parseTextFilter(query.filter, ["name"]);
-  await getFolder(ctx, id);
-  const name = filter.name ? { ...(filter.name.eq !== undefined ? { equals: filter.name.eq } : {}), ...(filter.name.contains !== undefined ? { contains: filter.name.contains } : {}), ...(filter.name.startsWith !== undefined ? { startsWith: filter.name.startsWith } : {}) } : undefined;
-  const folderWhere = { ...visible(ctx), parentId: id, ...(name ? { name } : {}) };
-  const fileWhere = { ...visible(ctx), folderId: id, ...(name ? { name } : {}) };
+  const { folderWhere, fileWhere } = await directoryWhere(ctx, id, query.filter);
   const [folderCount, fileCount] = await Promise.all([ctx.db.folder.count({ where: folderWhere }), ctx.db.file.count({ where: fileWhere })]);
   const start = pageNumber * pageSize;
   const directories = start < folderCount ? await ctx.db.folder.findMany({ where: folderWhere, orderBy: { name: "asc" }, skip: start, take: pageSize }) : [];
@@ -180,6 +188,45 @@ export async function listDirectory(ctx: ServiceContext, id: string, query: { pa
   const files = fileTake > 0 ? await ctx.db.file.findMany({ where: fileWhere, orderBy: { name: "asc" }, skip: fileSkip, take: fileTake }) : [];
   const totalElements = folderCount + fileCount;
   return { directories, files, page: { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements } };
+}
+
+export interface DirectoryCursorPage {
+  directories: Folder[];
+  files: File[];
+  totalCount: number;
+  hasNextPage: boolean;
+  /** The id of the last item of the page (a folder's or a file's), for `after`. */
+  endCursor: string | null;
+}
+
+/**
+ * Cursor paging (GraphQL) in listDirectory's order: folders, then files, each by name. Names
+ * are unique in a folder, so the item named by `after` fixes where the next page starts.
+ */
+export async function pageDirectoryAfter(ctx: ServiceContext, id: string, query: CursorQuery & { filter?: unknown }): Promise<DirectoryCursorPage> {
+  assertFirst(query.first);
+  const { folderWhere, fileWhere } = await directoryWhere(ctx, id, query.filter);
+  let folderAfter: { name: { gt: string } } | undefined;
+  let fileAfter: { name: { gt: string } } | undefined;
+  let filesOnly = false;
+  if (query.after) {
+    const [folder, file] = await Promise.all([
+      ctx.db.folder.findFirst({ where: { id: query.after, ...visible(ctx), parentId: id } }),
+      ctx.db.file.findFirst({ where: { id: query.after, ...visible(ctx), folderId: id } }),
+    ]);
+    if (folder) folderAfter = { name: { gt: folder.name } };
+    else if (file) [fileAfter, filesOnly] = [{ name: { gt: file.name } }, true];
+    else throw unknownCursor(query.after, "items of this folder");
+  }
+  const take = query.first + 1; // one more, to know whether a next page exists
+  const directories = filesOnly ? [] : await ctx.db.folder.findMany({ where: { AND: [folderWhere, folderAfter ?? {}] }, orderBy: { name: "asc" }, take });
+  const files = take > directories.length ? await ctx.db.file.findMany({ where: { AND: [fileWhere, fileAfter ?? {}] }, orderBy: { name: "asc" }, take: take - directories.length }) : [];
+  const [folderCount, fileCount] = await Promise.all([ctx.db.folder.count({ where: folderWhere }), ctx.db.file.count({ where: fileWhere })]);
+  const hasNextPage = directories.length + files.length > query.first;
+  const keptDirectories = directories.slice(0, query.first);
+  const keptFiles = files.slice(0, query.first - keptDirectories.length);
+  const last = keptFiles.at(-1) ?? keptDirectories.at(-1);
+  return { directories: keptDirectories, files: keptFiles, totalCount: folderCount + fileCount, hasNextPage, endCursor: last?.id ?? null };
 }
 
 async function assertNameFree(ctx: ServiceContext, parentId: string, name: string, exceptId?: string): Promise<void> {
