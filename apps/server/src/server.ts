@@ -22,6 +22,7 @@ import type { GraphQLContext } from "./graphql/context";
 import { formatGraphQLError, toGraphQLError } from "./graphql/errors";
 import { limitRules, validateWithLimits } from "./graphql/limits";
 import { buildSchema } from "./graphql/schema";
+import { graphqlUploads } from "./graphql/uploads";
 import { createLogger, type Logger } from "./logger";
 import { startMaintenance } from "./maintenance";
 import { createRestRouter } from "./rest/router";
@@ -117,7 +118,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   await apollo.start();
 
   app.use("/api", createRestRouter({ db, bus, blobs, limits, sessionTtlMs: config.sessionTtlMs, logger }));
-  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => contextFor(() => authenticateRequest(db, req)) }));
+  app.use("/graphql", express.json({ limit: "1mb" }), graphqlUploads({ maxFileBytes: limits.maxFileBytes }), expressMiddleware(apollo, { context: ({ req }) => contextFor(() => authenticateRequest(db, req)) }));
   if (fs.existsSync(config.webDir)) {
     app.use(webApp(config.webDir));
   } else {

@@ -1,13 +1,16 @@
 /**
- * Data Exchange over GraphQL, over the same services as REST. Large content goes through the
- * streamed REST routes; `createTextFile` is for small text written from the UI.
+ * Data Exchange over GraphQL, over the same services as REST. `uploadFile` and `overwriteFile`
+ * take a file of any size in a multipart request, streamed to blob storage as REST does;
+ * `createTextFile` is for small text written from the UI.
  */
 import { Readable } from "node:stream";
+import type { FileUpload } from "graphql-upload-minimal";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import * as dataExchange from "../services/data-exchange";
 import { FileType, FolderContentsType, toFileType, toFolderType } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { FolderType } from "./types";
+import { storeUpload, UploadScalar } from "./uploads";
 
 @Resolver()
 export class DataExchangeResolver {
@@ -74,6 +77,26 @@ export class DataExchangeResolver {
     const metadata = { name, parentId, ...(type ? { type } : {}) };
     const blob = await services.blobs.write(Readable.from([Buffer.from(content, "utf8")]));
     return toFileType(await dataExchange.createFile(services, metadata, blob));
+  }
+
+  @Mutation(() => FileType, {
+    description: "Uploads a file (a multipart request with the Apollo-Require-Preflight header), streamed to storage; `name` defaults to the part's file name.",
+  })
+  async uploadFile(
+    @Arg("file", () => UploadScalar) file: Promise<FileUpload>,
+    @Arg("parentId", () => ID) parentId: string,
+    @Arg("name", () => String, { nullable: true }) name: string | null,
+    @Arg("type", () => String, { nullable: true, description: "The content type; by default from the name's extension." }) type: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<FileType> {
+    const { blob, fileName } = await storeUpload(services, file);
+    return toFileType(await dataExchange.createFile(services, { name: name ?? fileName, parentId, ...(type ? { type } : {}) }, blob));
+  }
+
+  @Mutation(() => FileType, { description: "Replaces a file's content with an upload (multipart, as uploadFile)." })
+  async overwriteFile(@Arg("id", () => ID) id: string, @Arg("file", () => UploadScalar) file: Promise<FileUpload>, @Ctx() { services }: GraphQLContext): Promise<FileType> {
+    const { blob } = await storeUpload(services, file);
+    return toFileType(await dataExchange.overwriteFile(services, id, blob));
   }
 
   @Mutation(() => FileType, { description: "Renames and/or moves a file." })

@@ -1,9 +1,15 @@
-/** Model Management over GraphQL, over the same services as REST. Payloads come as text. */
+/**
+ * Model Management over GraphQL, over the same services as REST. Payloads come as text
+ * (createModel, addModelVersion) or as a file of a multipart request (uploadModel,
+ * uploadModelVersion), read under the model size limit as REST reads them.
+ */
+import type { FileUpload } from "graphql-upload-minimal";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import * as models from "../services/models";
 import { CreateModelInput, ModelConnectionType, ModelVersionType, toConnection, toModelVersionType, UpdateModelInput, withoutNulls } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { ModelType } from "./types";
+import { collectUpload, UploadScalar } from "./uploads";
 
 @Resolver(() => ModelType)
 export class ModelResolver {
@@ -37,6 +43,24 @@ export class ModelResolver {
   createModel(@Arg("input", () => CreateModelInput) input: CreateModelInput, @Ctx() { services }: GraphQLContext): Promise<ModelType> {
     const { fileName, content, ...metadata } = input;
     return models.createModel(services, withoutNulls(metadata), { fileName, bytes: Buffer.from(content, "utf8") });
+  }
+
+  @Mutation(() => ModelType, { description: "Creates a model with version 1.0 from an uploaded notebook (a multipart request with the Apollo-Require-Preflight header)." })
+  async uploadModel(
+    @Arg("file", () => UploadScalar) file: Promise<FileUpload>,
+    @Arg("name", () => String) name: string,
+    @Arg("description", () => String, { nullable: true }) description: string | null,
+    @Arg("type", () => String, { nullable: true }) type: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<ModelType> {
+    const upload = await collectUpload(file, services.limits.maxModelBytes);
+    return models.createModel(services, withoutNulls({ name, description, type }), upload);
+  }
+
+  @Mutation(() => ModelVersionType, { description: "Adds a version from an uploaded notebook (multipart, as uploadModel)." })
+  async uploadModelVersion(@Arg("modelId", () => ID) modelId: string, @Arg("file", () => UploadScalar) file: Promise<FileUpload>, @Ctx() { services }: GraphQLContext): Promise<ModelVersionType> {
+    const upload = await collectUpload(file, services.limits.maxModelBytes);
+    return toModelVersionType(await models.addVersion(services, modelId, {}, upload));
   }
 
   @Mutation(() => ModelType)
