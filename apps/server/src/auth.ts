@@ -4,7 +4,9 @@
  * request on a session that could change state (any method but GET, HEAD, OPTIONS, so every
  * GraphQL POST too) must echo the session's XSRF token in `X-XSRF-TOKEN` (double submit: the
  * token is also in the readable XSRF-TOKEN cookie), or it gets 403. Bearer requests need no
- * XSRF token: a browser never adds that header by itself.
+ * XSRF token: a browser never adds that header by itself. A graphql-ws socket on a session
+ * (the browser sends the cookie with the upgrade request) must echo the XSRF token in its
+ * connection parameters (`{xsrfToken}`), which a page on another site cannot read.
  */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
@@ -49,6 +51,21 @@ export async function authenticateRequest(db: Db, req: { method: string; headers
   }
   const { tenant, ...row } = session;
   return { tenant, userId: row.userId, session: row };
+}
+
+/**
+ * The principal of a graphql-ws connection: the bearer token in the connection parameters, or
+ * else the session cookie of the upgrade request with the session's XSRF token echoed in
+ * the connection parameters (the upgrade is a GET, so the cookie alone would let any site
+ * that a user visits open a socket on the user's session).
+ */
+export async function authenticateSocket(db: Db, headers: IncomingHttpHeaders, connectionParams: Readonly<Record<string, unknown>> | undefined): Promise<Principal> {
+  const authorization = connectionParams?.authorization;
+  if (authorization !== undefined) return authenticate(db, authorization);
+  const xsrfToken = connectionParams?.xsrfToken;
+  const request = { method: "POST", headers: { cookie: headers.cookie, "x-xsrf-token": typeof xsrfToken === "string" ? xsrfToken : undefined } };
+  const { tenant, userId } = await authenticateRequest(db, request);
+  return { tenant, userId };
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

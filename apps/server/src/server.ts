@@ -9,14 +9,14 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createDb, createEventBus, type Db, type EventBus } from "@jobmanager/db";
+import { closeReader, createDb, createEventBus, tokenUseWritten, type Db, type EventBus } from "@jobmanager/db";
 import { AppError } from "@jobmanager/domain";
 import { createRunner, createScheduler, resolveSandboxTools, type Runner } from "@jobmanager/engine";
 import { createFileSystemBlobStore, type BlobStore } from "@jobmanager/storage";
 import express from "express";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { authenticate, authenticateRequest, type Principal } from "./auth";
+import { authenticateRequest, authenticateSocket, type Principal } from "./auth";
 import type { Config } from "./config";
 import type { GraphQLContext } from "./graphql/context";
 import { formatGraphQLError, toGraphQLError } from "./graphql/errors";
@@ -87,13 +87,13 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     {
       schema,
       validate: validateWithLimits,
-      context: (ctx) => contextFor(() => authenticate(db, ctx.connectionParams?.authorization)),
+      context: (ctx) => contextFor(() => authenticateSocket(db, ctx.extra.request.headers, ctx.connectionParams)),
       // Errors in subscription results get the same codes and masking as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : result,
       onConnect: async (ctx) => {
         try {
-          await authenticate(db, ctx.connectionParams?.authorization);
+          await authenticateSocket(db, ctx.extra.request.headers, ctx.connectionParams);
           return true;
         } catch {
           return false; // closes the socket with 4403 Forbidden
@@ -147,7 +147,9 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       scheduler?.stop();
       await runner?.stop(graceMs);
       await apollo.stop(); // drains HTTP connections and the websocket server
+      await tokenUseWritten(db);
       await db.$disconnect();
+      closeReader(db);
     },
   };
 }

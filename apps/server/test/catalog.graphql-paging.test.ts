@@ -1,5 +1,6 @@
 /**
- * Cursor paging of the GraphQL catalog lists (models, configurations, folder contents), as the
+ * Cursor paging of the GraphQL catalog lists (modelConnection, configurationConnection,
+ * folderConnection), as the
  * jobs connection: every item once, in order, across pages; a bad cursor or size is a 400.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -72,9 +73,9 @@ describe("GraphQL catalog paging", () => {
   it("pages a folder's contents, folders first, then files, across the boundary", async () => {
     const contents = (first: number, filter?: string) => async (after: string | null) => {
       const c = await page(
-        "query($id: ID!, $first: Int!, $after: String, $filter: String) { folderContents(id: $id, first: $first, after: $after, filter: $filter) { folders { name } files { name } totalCount pageInfo { hasNextPage endCursor } } }",
+        "query($id: ID!, $first: Int!, $after: String, $filter: String) { folderConnection(id: $id, first: $first, after: $after, filter: $filter) { folders { name } files { name } totalCount pageInfo { hasNextPage endCursor } } }",
         { id: folderId, first, after, filter },
-        "folderContents",
+        "folderConnection",
       );
       return { ...c, names: [...c.folders, ...c.files].map((n: { name: string }) => n.name) };
     };
@@ -91,7 +92,7 @@ describe("GraphQL catalog paging", () => {
     expect(await codes("{ configurationConnection(first: 101) { totalCount } }", {})).toEqual(["jobmanager.invalidInput"]);
     expect(await codes('{ modelConnection(after: "no-such-model") { totalCount } }', {})).toEqual(["jobmanager.invalidInput"]);
     expect(await codes('{ configurationConnection(after: "demo-configuration") { totalCount } }', {})).toEqual(["jobmanager.invalidInput"]); // another tenant's
-    expect(await codes('query($id: ID!) { folderContents(id: $id, after: "demo-input") { totalCount } }', { id: folderId })).toEqual(["jobmanager.invalidInput"]);
-    expect(await codes('{ folderContents(id: "_PUBLIC_ROOT_ID", first: 0) { totalCount } }', {})).toEqual(["jobmanager.invalidInput"]);
+    expect(await codes('query($id: ID!) { folderConnection(id: $id, after: "demo-input") { totalCount } }', { id: folderId })).toEqual(["jobmanager.invalidInput"]);
+    expect(await codes('{ folderConnection(id: "_PUBLIC_ROOT_ID", first: 0) { totalCount } }', {})).toEqual(["jobmanager.invalidInput"]);
   });
 });

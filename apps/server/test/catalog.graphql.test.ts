@@ -72,10 +72,36 @@ describe("catalog over GraphQL", () => {
     expect(created).toMatchObject({ name: "gql config", interpreters: ["python"], variables: [{ name: "TOKEN", value: null, secret: true }], memoryLimitMb: 256, network: false, maxInstances: 1 });
     const { updateConfiguration } = await ok(`mutation($id: ID!) { updateConfiguration(id: $id, input: { network: true, variables: [{ name: "TOKEN", secret: true }] }) { ${fields} } }`, { id: created.id });
     expect(updateConfiguration).toMatchObject({ network: true, variables: [{ name: "TOKEN", value: null, secret: true }] });
+    const cleared = await ok(`mutation($id: ID!) { updateConfiguration(id: $id, input: { memoryLimitMb: null, description: null }) { memoryLimitMb network } }`, { id: created.id });
+    expect(cleared.updateConfiguration).toEqual({ memoryLimitMb: null, network: true });
     const read = await ok(`query($id: ID!) { configuration(id: $id) { ${fields} } configurations { id variables { value } } }`, { id: created.id });
     expect(JSON.stringify(read)).not.toContain("hidden-value");
     const invalid = await server.graphql(`mutation { createConfiguration(input: { name: "x", maxInstances: 0 }) { id } }`);
     expect(invalid.errors?.[0].message).toContain("maxInstances must be at least 1");
     expect(await ok(`mutation($id: ID!) { deleteConfiguration(id: $id) }`, { id: created.id })).toEqual({ deleteConfiguration: true });
+  });
+
+  it("previews a version's paragraphs as parsed, with the model's modified date; another tenant's model is not found", async () => {
+    const note = JSON.stringify(zeppelinNote({ title: "Intro", text: "%md\n# Hello <script>x()</script>" }, "%python\nprint(1)"));
+    const { createModel: model } = await ok(
+      `mutation($input: CreateModelInput!) { createModel(input: $input) { id modifiedDate lastVersion { id modelId } } }`,
+      { input: { name: "Preview model", fileName: "p.zpln", content: note } },
+    );
+    expect(model.lastVersion.modelId).toBe(model.id);
+    expect(Number.isNaN(Date.parse(model.modifiedDate))).toBe(false);
+    const { modelVersion } = await ok(`query($id: ID!) { modelVersion(modelId: $id, versionId: "last") { number paragraphs { index id title interpreter text code enabled } } }`, { id: model.id });
+    expect(modelVersion).toEqual({
+      number: 1,
+      paragraphs: [
+        { index: 0, id: "paragraph_1", title: "Intro", interpreter: "md", text: "%md\n# Hello <script>x()</script>", code: "# Hello <script>x()</script>", enabled: true },
+        { index: 1, id: "paragraph_2", title: null, interpreter: "python", text: "%python\nprint(1)", code: "print(1)", enabled: true },
+      ],
+    });
+    const jupyter = await ok(`mutation($id: ID!, $c: String!) { addModelVersion(modelId: $id, fileName: "a.ipynb", content: $c) { number paragraphs { interpreter code } } }`, { id: model.id, c: jupyterNotebook("print(2)") });
+    expect(jupyter.addModelVersion).toEqual({ number: 2, paragraphs: [{ interpreter: "md", code: "# Jupyter\n" }, { interpreter: "python", code: "print(2)" }] });
+
+    const other = await server.createTenant("Preview stranger");
+    const foreign = await server.graphql(`query($id: ID!) { modelVersion(modelId: $id, versionId: "last") { paragraphs { text } } }`, { id: model.id }, other.token);
+    expect(foreign.errors?.[0].extensions.code).toBe("jobmanager.notFound");
   });
 });

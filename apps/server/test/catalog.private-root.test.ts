@@ -46,6 +46,7 @@ type GraphQLCase = [name: string, query: string, variables: (ids: Ids) => Record
 const GRAPHQL_CASES: GraphQLCase[] = [
   ["query the folder", "query($id: ID!) { folder(id: $id) { id name } }", (i) => ({ id: i.folder })],
   ["list the folder", "query($id: ID!) { folderContents(id: $id) { totalCount } }", (i) => ({ id: i.folder })],
+  ["page through the folder", "query($id: ID!) { folderConnection(id: $id) { totalCount } }", (i) => ({ id: i.folder })],
   ["list the subfolders of the folder", "query($id: String!) { folders(parentId: $id) { id } }", (i) => ({ id: i.folder })],
   ["create a folder in the folder", 'mutation($p: ID!) { createFolder(name: "x", parentId: $p) { id } }', (i) => ({ p: i.folder })],
   ["rename the folder", 'mutation($id: ID!) { moveFolder(id: $id, name: "stolen") { id } }', (i) => ({ id: i.folder })],

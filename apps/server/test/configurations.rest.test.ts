@@ -70,6 +70,8 @@ describe("REST /api/jobmanager/v3/configurations", () => {
     ["a memory limit as text", { name: "x", memoryLimitMb: "lots" }, "memoryLimitMb must be a number"],
     ["a variable name with a space", { name: "x", variables: [{ name: "A B", value: "1" }] }, "variable names are letters"],
     ["zero instances", { name: "x", maxInstances: 0 }, "maxInstances must be at least 1"],
+    ["a memory limit below 16 MB", { name: "x", memoryLimitMb: 5 }, "memoryLimitMb must be at least 16"],
+    ["a fractional process limit", { name: "x", processLimit: 1.5 }, "processLimit must be a whole number"],
   ])("refuses a configuration with %s and creates nothing", async (_name, body, message) => {
     const before = await server.db.environmentConfiguration.count();
     const response = await server.request(BASE, { method: "POST", json: body });

@@ -1,10 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { DEMO, startTestServer, type TestServer } from "./harness";
 
 /** The cookies a response set, as one Cookie header, and the raw Set-Cookie lines. */
 function cookiesOf(response: Response) {
   const lines = response.headers.getSetCookie();
   return { lines, header: lines.map((line) => line.split(";")[0]).join("; ") };
+}
+
+/**
+ * Opens a graphql-ws socket with the given Cookie header and connection parameters and runs
+ * `{ viewer { name } }` on it: the tenant's name, or the close code when the server refused.
+ */
+function viewerOverSocket(url: string, cookie: string, connectionParams: Record<string, unknown>): Promise<{ name?: string; closeCode?: number }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url.replace("http", "ws") + "/graphql", "graphql-transport-ws", { headers: { cookie } });
+    socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: connectionParams })));
+    socket.on("message", (raw) => {
+      const message = JSON.parse(String(raw));
+      if (message.type === "connection_ack") {
+        socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: "{ viewer { name } }" } }));
+      } else if (message.type === "next") {
+        resolve({ name: message.payload.data?.viewer?.name });
+        socket.close();
+      } else if (message.type === "error") {
+        reject(new Error(JSON.stringify(message.payload)));
+      }
+    });
+    socket.on("close", (code) => resolve({ closeCode: code }));
+    socket.on("error", reject);
+  });
 }
 
 describe("API tokens, users and web sessions", () => {
@@ -100,6 +125,24 @@ describe("API tokens, users and web sessions", () => {
 
     expect((await withSession("/api/auth/logout", { method: "POST" }, xsrfToken)).status).toBe(204);
     expect((await withSession(`/api/modelmanagement/v3/models/${DEMO.modelId}`)).status).toBe(401);
+  });
+
+  it("opens a graphql-ws socket on the session cookie with its XSRF token, and not after logout", async () => {
+    await server.request("/api/auth/users", { method: "POST", json: { username: "socket-user", password: "a long enough password" } });
+    const response = await login({ username: "socket-user", password: "a long enough password" });
+    const { xsrfToken } = await response.json();
+    const cookie = cookiesOf(response).header;
+
+    expect(await viewerOverSocket(server.url, cookie, { xsrfToken })).toEqual({ name: DEMO.tenantName });
+    // The cookie alone (what a page of another site could make a browser send) is refused.
+    expect(await viewerOverSocket(server.url, cookie, {})).toEqual({ closeCode: 4403 });
+    expect(await viewerOverSocket(server.url, cookie, { xsrfToken: "wrong" })).toEqual({ closeCode: 4403 });
+    expect(await viewerOverSocket(server.url, "", { xsrfToken })).toEqual({ closeCode: 4403 });
+
+    const logout = await server.request("/api/auth/logout", { method: "POST", token: null, headers: { cookie, "x-xsrf-token": xsrfToken } });
+    expect(logout.status).toBe(204);
+    expect(await viewerOverSocket(server.url, cookie, { xsrfToken })).toEqual({ closeCode: 4403 });
+    expect((await server.request("/graphql", { method: "POST", token: null, json: { query: "{ viewer { id } }" }, headers: { cookie, "x-xsrf-token": xsrfToken } })).status).toBe(401);
   });
 
   it("needs no XSRF token for bearer-token requests", async () => {

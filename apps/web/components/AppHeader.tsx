@@ -7,32 +7,38 @@ import { signOut } from "@/lib/auth";
 import { VIEWER_QUERY } from "@/lib/graphql";
 import { LiveIndicator } from "./LiveIndicator";
 
+/** The main sections; a page below one (e.g. /jobs/detail) marks its section as current. */
+const NAV = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/jobs", label: "Jobs" },
+  { href: "/schedules", label: "Schedules" },
+  { href: "/models", label: "Models" },
+  { href: "/configurations", label: "Configurations" },
+  { href: "/data", label: "Data" },
+  { href: "/settings", label: "Settings" },
+] as const;
+
 export function AppHeader() {
   const pathname = usePathname();
   const [{ data }] = useQuery({ query: VIEWER_QUERY });
-  const onJobs = pathname === "/jobs" || pathname.startsWith("/jobs/");
 
   return (
     <header className="app-header">
       <div className="app-header-inner">
         <span className="brand">Job Manager</span>
         <nav aria-label="Main">
-          <Link href="/dashboard" className="nav-link" aria-current={pathname === "/dashboard" ? "page" : undefined}>
-            Dashboard
-          </Link>
-          <Link href="/jobs" className="nav-link" aria-current={pathname === "/jobs" ? "page" : onJobs ? "true" : undefined}>
-            Jobs
-          </Link>
-          <Link href="/schedules" className="nav-link" aria-current={pathname === "/schedules" ? "page" : undefined}>
-            Schedules
-          </Link>
+          {NAV.map(({ href, label }) => (
+            <Link key={href} href={href} className="nav-link" aria-current={pathname === href ? "page" : pathname.startsWith(`${href}/`) ? "true" : undefined}>
+              {label}
+            </Link>
+          ))}
         </nav>
         <LiveIndicator />
         <div className="header-account">
           <span className="tenant-name" data-testid="tenant-name" title="Tenant">
             {data?.viewer.name ?? ""}
           </span>
-          <button type="button" className="button button-quiet" onClick={() => signOut()}>
+          <button type="button" className="button button-quiet" onClick={() => void signOut()}>
             Sign out
           </button>
         </div>

@@ -126,10 +126,12 @@ export function DashboardView() {
           {JOB_STATUSES.map((status) => (
             <li key={status}>
               <Link href={`/jobs?status=${status}`} prefetch={false} className="status-count" aria-label={`${status}: ${counts.get(status) ?? 0} jobs`}>
+                {/* The badge comes first so the visible text reads like the link's name ("FAILED 3");
+                    CSS shows the number on top. */}
+                <StatusBadge status={status} />{" "}
                 <span className="status-count-number" data-testid={`count-${status}`}>
                   {counts.get(status) ?? 0}
                 </span>
-                <StatusBadge status={status} />
               </Link>
             </li>
           ))}

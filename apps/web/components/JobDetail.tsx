@@ -21,6 +21,7 @@ import { mergeJob } from "@/lib/mergeJob";
 import { useJobUpdates } from "@/lib/useJobUpdates";
 import { ErrorMessage } from "./ErrorMessage";
 import { JobFacts } from "./JobFacts";
+import { JobOutputFiles } from "./JobOutputFiles";
 import { JobTimeline } from "./JobTimeline";
 import { Loading } from "./Loading";
 import { ParagraphList } from "./ParagraphList";
@@ -109,6 +110,10 @@ export function JobDetail({ id }: { id: string }) {
       <section className="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Status timeline</h2>
         <JobTimeline events={job.events} />
+      </section>
+      <section className="card" aria-labelledby="outputs-heading">
+        <h2 id="outputs-heading">Output files</h2>
+        <JobOutputFiles files={job.outputFiles} outputFolderId={job.outputFolderId} ended={ended} />
       </section>
       <section className="card" aria-labelledby="paragraphs-heading">
         <h2 id="paragraphs-heading">Paragraphs</h2>

@@ -1,4 +1,6 @@
 /** The job's own fields as a description list. */
+import Link from "next/link";
+import { folderHref } from "@/lib/dataExchangeOperations";
 import { formatDateTime } from "@/lib/format";
 import type { JobDetail } from "@/lib/graphql";
 import { MessageChain } from "./MessageChain";
@@ -38,13 +40,17 @@ export function JobFacts({ job }: { job: JobDetail }) {
       <div>
         <dt>Input folder</dt>
         <dd>
-          <code>{job.inputFolderId}</code>
+          <Link href={folderHref(job.inputFolderId)} prefetch={false}>
+            <code>{job.inputFolderId}</code>
+          </Link>
         </dd>
       </div>
       <div>
         <dt>Output folder</dt>
         <dd>
-          <code>{job.outputFolderId}</code>
+          <Link href={folderHref(job.outputFolderId)} prefetch={false}>
+            <code>{job.outputFolderId}</code>
+          </Link>
         </dd>
       </div>
       <div>

@@ -1,12 +1,13 @@
 "use client";
 /**
- * Renders its children only when an API token is stored; otherwise sends the user to
+ * Renders its children only when this browser has credentials (a token or a session, see
+ * lib/auth.ts); otherwise sends the user to
  * /login. The check runs in the browser after mount, so the exported HTML holds only the
  * loading line and never a signed-in view.
  */
 import { useEffect, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { adoptTokenFromFragment, readToken } from "@/lib/auth";
+import { adoptTokenFromFragment, isSignedIn } from "@/lib/auth";
 import { Loading } from "./Loading";
 
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -15,7 +16,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     adoptTokenFromFragment();
-    if (readToken()) setSignedIn(true);
+    if (isSignedIn()) setSignedIn(true);
     else router.replace("/login");
   }, [router]);
 

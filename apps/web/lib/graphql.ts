@@ -49,7 +49,10 @@ export type JobHead = JobSummary & {
   events: JobEvent[];
 };
 
-export type JobDetail = JobHead & { paragraphs: ParagraphRun[] };
+/** A file the job wrote; `file` is null once it was deleted from the output folder. */
+export type JobOutputFile = { path: string; file: { id: string; name: string; sizeInBytes: number; downloadPath: string } | null };
+
+export type JobDetail = JobHead & { paragraphs: ParagraphRun[]; outputFiles: JobOutputFile[] };
 
 export type StartJobInput = {
   modelId: string;
@@ -141,6 +144,7 @@ export const JOB_DETAIL_QUERY = gql<{ job: JobDetail }, { id: string }>(`
         finishedAt
         durationMs
       }
+      outputFiles { path file { id name sizeInBytes downloadPath } }
     }
   }
 `);

@@ -2,7 +2,8 @@
  * The one urql client of the app.
  *
  * - Queries and mutations: HTTP POST to /graphql on the same origin (never GET: the server's
- *   CSRF guard rejects GET queries), with `Authorization: Bearer <token>` read at send time.
+ *   CSRF guard rejects GET queries), with the credentials auth.ts decides on, read at send
+ *   time: `Authorization: Bearer <token>`, or the session cookie and `X-XSRF-TOKEN`.
  * - Subscriptions: graphql-ws on ws(s)://<same host>/graphql, created lazily in the browser
  *   and connected only while a subscription is active. It retries for ever with a capped
  *   backoff; graphql-ws re-subscribes every active subscription after a reconnect, and the
@@ -14,7 +15,7 @@
  */
 import { Client, fetchExchange, mapExchange, subscriptionExchange, type OperationContext } from "urql";
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
-import { readToken, signOut } from "./auth";
+import { authHeaders, currentAuth, signOut, socketConnectionParams } from "./auth";
 import { isUnauthorized } from "./errors";
 import { setLiveConnectionState } from "./liveConnection";
 
@@ -27,10 +28,6 @@ export type AuthProbeContext = Partial<OperationContext> & { authProbe?: boolean
 const WS_FORBIDDEN = 4403;
 const KEEP_ALIVE_MS = 15_000;
 const PONG_TIMEOUT_MS = 5_000;
-
-function bearer(token: string | null): string | undefined {
-  return token ? `Bearer ${token}` : undefined;
-}
 
 function webSocketUrl(): string {
   const { protocol, host } = window.location;
@@ -52,11 +49,9 @@ function createLiveClient(): WsClient {
   return createWsClient({
     url: webSocketUrl,
     lazy: true,
-    // Read at every (re)connect, so a reconnect uses the current token.
-    connectionParams: () => {
-      const authorization = bearer(readToken());
-      return authorization ? { authorization } : {};
-    },
+    // Read at every (re)connect, so a reconnect uses the current credentials. A session's
+    // cookie goes with the upgrade request; the server also wants its XSRF token here.
+    connectionParams: () => socketConnectionParams(),
     keepAlive: KEEP_ALIVE_MS,
     retryAttempts: Number.POSITIVE_INFINITY,
     retryWait: async (retries) => {
@@ -86,7 +81,7 @@ function createLiveClient(): WsClient {
         clearTimeout(pongTimer);
         socket = null;
         if (closeCode(event) === WS_FORBIDDEN) {
-          signOut({ expired: true });
+          void signOut({ expired: true });
           return;
         }
         // A lazy client closes normally (1000) after its last subscription ends.
@@ -108,15 +103,15 @@ export function createUrqlClient(): Client {
     url: GRAPHQL_PATH,
     preferGetMethod: false,
     requestPolicy: "network-only",
-    fetchOptions: () => {
-      const authorization = bearer(readToken());
-      return authorization ? { headers: { authorization } } : {};
+    fetchOptions: (): RequestInit => {
+      const auth = currentAuth();
+      return { headers: authHeaders(auth), ...(auth.kind === "session" ? { credentials: "same-origin" } : {}) };
     },
     exchanges: [
       mapExchange({
         onError(error, operation) {
           if ((operation.context as AuthProbeContext).authProbe) return;
-          if (isUnauthorized(error)) signOut({ expired: true });
+          if (isUnauthorized(error)) void signOut({ expired: true });
         },
       }),
       fetchExchange,

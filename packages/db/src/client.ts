@@ -4,6 +4,7 @@
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/client";
+import { rememberDatabaseFile } from "./reader";
 
 export type Db = PrismaClient;
 /** What services accept so that they can run inside a caller's transaction. */
@@ -35,5 +36,6 @@ export async function createDb(url: string): Promise<Db> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  rememberDatabaseFile(db, url.slice("file:".length));
   return db;
 }

@@ -100,20 +100,48 @@ export async function putFile(
   return file;
 }
 
-/** Every file the principal sees under a folder and its subfolders, with its path relative to that folder. */
-export async function listFilesRecursive(
-  db: Db,
-  principal: Principal,
-  folderId: string,
-  prefix = "",
-): Promise<Array<{ path: string; file: File }>> {
-  const files = await db.file.findMany({ where: { ...visibleTo(principal), folderId }, orderBy: { name: "asc" } });
-  const result = files.map((file) => ({ path: prefix + file.name, file }));
-  const children = await db.folder.findMany({ where: { ...visibleTo(principal), parentId: folderId }, orderBy: { name: "asc" } });
-  for (const child of children) {
-    result.push(...(await listFilesRecursive(db, principal, child.id, `${prefix}${child.name}/`)));
-  }
+/**
+ * Every file the principal sees under a folder and its subfolders, with its path relative to
+ * that folder (the shared tree, or the principal's own private one): each
+ * folder's files by name, then its subfolders by name, depth first. Two queries whatever the
+ * depth: the folder tree (a recursive CTE) and the files of all its folders.
+ */
+export async function listFilesRecursive(db: Db, principal: Principal, folderId: string): Promise<Array<{ path: string; file: File }>> {
+  const { tenantId, userId } = principal;
+  // UNION (not UNION ALL): a cycle of parent ids, should one ever exist, ends the recursion.
+  const folders = await db.$queryRaw<Array<{ id: string; parentId: string; name: string }>>`
+    WITH RECURSIVE tree(id, parentId, name) AS (
+      SELECT id, parentId, name FROM "Folder" WHERE tenantId = ${tenantId} AND ownerUserId IN (${SHARED_OWNER}, ${userId}) AND parentId = ${folderId}
+      UNION
+      SELECT f.id, f.parentId, f.name FROM "Folder" f JOIN tree ON f.tenantId = ${tenantId} AND f.ownerUserId IN (${SHARED_OWNER}, ${userId}) AND f.parentId = tree.id
+    )
+    SELECT id, parentId, name FROM tree ORDER BY name`;
+  const files = await db.file.findMany({
+    where: { ...visibleTo(principal), folderId: { in: [folderId, ...folders.map((f) => f.id)] } },
+    orderBy: { name: "asc" },
+  });
+  const childrenOf = groupBy(folders, (f) => f.parentId);
+  const filesOf = groupBy(files, (f) => f.folderId);
+  const result: Array<{ path: string; file: File }> = [];
+  const visit = (id: string, prefix: string, seen: Set<string>) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const file of filesOf.get(id) ?? []) result.push({ path: prefix + file.name, file });
+    for (const child of childrenOf.get(id) ?? []) visit(child.id, `${prefix}${child.name}/`, seen);
+  };
+  visit(folderId, "", new Set());
   return result;
+}
+
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tenant } from "./client";
+import { cachedToken, cacheToken, forgetToken, lookUpMark, recordTokenUse } from "./token-cache";
 import { defaultUserOf } from "./users";
 
 const PREFIX = "jm_";
@@ -22,11 +23,24 @@ export async function createApiToken(db: Db, tenantId: string, name: string, use
   return { id: token.id, secret };
 }
 
-/** The tenant and user a live (not revoked) token acts as, or null. */
-export async function findTenantByToken(db: Db, secret: string): Promise<{ tenant: Tenant; userId: string } | null> {
+/**
+ * The tenant and user a live (not revoked) token acts as, or null. Answers from the token
+ * cache (token-cache.ts) when it can, and records the use (lastUsedAt, throttled, in the
+ * background).
+ */
+export async function findTenantByToken(db: Db, secret: string, now = Date.now()): Promise<{ tenant: Tenant; userId: string } | null> {
   if (!secret.startsWith(PREFIX)) return null;
-  const token = await db.apiToken.findUnique({ where: { secretHash: hashToken(secret) }, include: { tenant: true } });
+  const secretHash = hashToken(secret);
+  const cached = cachedToken(db, secretHash, now);
+  if (cached) {
+    recordTokenUse(db, cached.tokenId, now);
+    return { tenant: cached.tenant, userId: cached.userId };
+  }
+  const mark = lookUpMark(db);
+  const token = await db.apiToken.findUnique({ where: { secretHash }, include: { tenant: true } });
   if (!token || token.revokedAt) return null;
+  cacheToken(db, mark, secretHash, token.id, token.tenant, token.userId, now);
+  recordTokenUse(db, token.id, now);
   return { tenant: token.tenant, userId: token.userId };
 }
 
@@ -42,6 +56,7 @@ export function listApiTokens(db: Db, tenantId: string) {
 /** Revokes one of the tenant's tokens; false when the tenant has no token with that id. */
 export async function revokeApiToken(db: Db, tenantId: string, id: string): Promise<boolean> {
   const { count } = await db.apiToken.updateMany({ where: { id, tenantId, revokedAt: null }, data: { revokedAt: new Date() } });
+  forgetToken(db, id); // after the UPDATE: a look-up that read the row before it caches nothing
   if (count === 1) return true;
   return (await db.apiToken.count({ where: { id, tenantId } })) === 1; // already revoked: still the tenant's
 }

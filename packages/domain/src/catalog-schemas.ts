@@ -67,15 +67,23 @@ export const ConfigurationVariable = z.object({
 });
 export type ConfigurationVariable = z.infer<typeof ConfigurationVariable>;
 
+/** A whole number in a range; each rule names itself (a schema-wide message would call 5 "not a number"). */
+const wholeNumberIn = (field: string, min: number, max: number) =>
+  z
+    .number({ error: (issue) => (issue.code === "invalid_type" ? `${field} must be a number` : undefined) })
+    .int(`${field} must be a whole number`)
+    .min(min, `${field} must be at least ${min}`)
+    .max(max, `${field} must be at most ${max}`);
+
 const configurationFields = {
   name: text("name"),
   description: z.string({ error: "description must be a string" }).max(4096).default(""),
   interpreters: z.array(z.enum(INTERPRETERS, { error: `interpreters must be among ${INTERPRETERS.join(", ")}` })).min(1, "enable at least one interpreter").default([...INTERPRETERS]),
   variables: z.array(ConfigurationVariable).max(200).default([]),
-  memoryLimitMb: z.number({ error: "memoryLimitMb must be a number" }).int().min(16).max(1_048_576).nullable().default(null),
-  processLimit: z.number({ error: "processLimit must be a number" }).int().min(1).max(100_000).nullable().default(null),
+  memoryLimitMb: wholeNumberIn("memoryLimitMb", 16, 1_048_576).nullable().default(null),
+  processLimit: wholeNumberIn("processLimit", 1, 100_000).nullable().default(null),
   network: z.boolean({ error: "network must be true or false" }).default(false),
-  maxInstances: z.number({ error: "maxInstances must be a number" }).int().min(1, "maxInstances must be at least 1").max(1000).default(1),
+  maxInstances: wholeNumberIn("maxInstances", 1, 1000).default(1),
 };
 
 export const ConfigurationInput = z.object(configurationFields);

@@ -10,6 +10,7 @@ import { EnvironmentConfigurationType, FolderType, ModelType, PageInfoType } fro
 @ObjectType("ModelVersion")
 export class ModelVersionType {
   @Field(() => ID) id!: string;
+  @Field(() => ID) modelId!: string;
   @Field(() => Float, { description: "1.0, 2.0, …" }) number!: number;
   @Field(() => String) author!: string;
   @Field(() => GraphQLISODateTime) creationDate!: Date;
@@ -21,6 +22,17 @@ export class ModelVersionType {
 
 export function toModelVersionType(version: ModelVersion): ModelVersionType {
   return { ...version, creationDate: version.createdAt };
+}
+
+@ObjectType("NotebookParagraph", { description: "One paragraph (or Jupyter cell) of a model version, as parsed; for reading, never run." })
+export class NotebookParagraphType {
+  @Field(() => Int) index!: number;
+  @Field(() => String) id!: string;
+  @Field(() => String, { nullable: true }) title!: string | null;
+  @Field(() => String, { description: "Without the %, e.g. python, md, sh, html." }) interpreter!: string;
+  @Field(() => String, { description: "The whole paragraph text as stored in the notebook." }) text!: string;
+  @Field(() => String, { description: "The text without its %interpreter directive." }) code!: string;
+  @Field(() => Boolean) enabled!: boolean;
 }
 
 @InputType("CreateModelInput", { description: "A model with its first version; `content` is the notebook text (.zpln, note.json or .ipynb)." })
@@ -71,6 +83,13 @@ export function toFolderType(folder: Folder | null, rootId: string): FolderType 
 
 @ObjectType("FolderContents")
 export class FolderContentsType {
+  @Field(() => [FolderType]) folders!: FolderType[];
+  @Field(() => [FileType]) files!: FileType[];
+  @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType("FolderConnection", { description: "One page of a folder's contents: folders first, then files, each by name." })
+export class FolderConnectionType {
   @Field(() => [FolderType], { description: "This page's folders (they come before the files)." }) folders!: FolderType[];
   @Field(() => [FileType], { description: "This page's files." }) files!: FileType[];
   @Field(() => Int, { description: "Folders and files in the folder (matching the filter), all pages." }) totalCount!: number;

@@ -26,13 +26,17 @@ export class ConfigurationResolver {
     return configurations.createConfiguration(services, withoutNulls(input));
   }
 
-  @Mutation(() => EnvironmentConfigurationType, { description: "Changes only the given fields; a secret variable without a value keeps its stored one." })
+  @Mutation(() => EnvironmentConfigurationType, {
+    description: "Changes only the given fields; a secret variable without a value keeps its stored one; memoryLimitMb or processLimit null removes that limit.",
+  })
   updateConfiguration(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => ConfigurationInputType) input: ConfigurationInputType,
     @Ctx() { services }: GraphQLContext,
   ): Promise<EnvironmentConfigurationType> {
-    return configurations.updateConfiguration(services, id, withoutNulls(input));
+    // Other nulls mean "unchanged"; an explicit null limit means "no limit", as in REST PATCH.
+    const cleared = Object.fromEntries((["memoryLimitMb", "processLimit"] as const).filter((field) => input[field] === null).map((field) => [field, null]));
+    return configurations.updateConfiguration(services, id, { ...(withoutNulls(input) as object), ...cleared });
   }
 
   @Mutation(() => Boolean, { description: "Refused (jobmanager.conflict) while a job refers to the configuration." })

@@ -6,7 +6,7 @@
 import type { FileUpload } from "graphql-upload-minimal";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import * as models from "../services/models";
-import { CreateModelInput, ModelConnectionType, ModelVersionType, toConnection, toModelVersionType, UpdateModelInput, withoutNulls } from "./catalog-types";
+import { CreateModelInput, ModelConnectionType, ModelVersionType, NotebookParagraphType, toConnection, toModelVersionType, UpdateModelInput, withoutNulls } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { ModelType } from "./types";
 import { collectUpload, UploadScalar } from "./uploads";
@@ -84,6 +84,11 @@ export class ModelResolver {
     return toModelVersionType(await models.addVersion(services, modelId, {}, { fileName, bytes: Buffer.from(content, "utf8") }));
   }
 
+  @Query(() => ModelVersionType, { description: "A version of a model (`last` for the newest); an unknown id is a jobmanager.notFound error." })
+  async modelVersion(@Arg("modelId", () => ID) modelId: string, @Arg("versionId", () => ID) versionId: string, @Ctx() { services }: GraphQLContext): Promise<ModelVersionType> {
+    return toModelVersionType(await models.getVersion(services, modelId, versionId));
+  }
+
   @Query(() => String, { description: "The notebook text of a version (`last` for the newest)." })
   async modelVersionContent(@Arg("modelId", () => ID) modelId: string, @Arg("versionId", () => ID) versionId: string, @Ctx() { services }: GraphQLContext): Promise<string> {
     const version = await models.getVersion(services, modelId, versionId);
@@ -104,5 +109,14 @@ export class ModelResolver {
   async deleteModelVersion(@Arg("modelId", () => ID) modelId: string, @Arg("versionId", () => ID) versionId: string, @Ctx() { services }: GraphQLContext): Promise<boolean> {
     await models.deleteVersion(services, modelId, versionId);
     return true;
+  }
+}
+
+@Resolver(() => ModelVersionType)
+export class ModelVersionResolver {
+  @FieldResolver(() => [NotebookParagraphType], { description: "The version's paragraphs as parsed, for a read-only preview (nothing is run)." })
+  async paragraphs(@Root() version: ModelVersionType, @Ctx() { services }: GraphQLContext): Promise<NotebookParagraphType[]> {
+    const notebook = await models.readVersionNotebook(services, version.modelId, version.id);
+    return notebook.paragraphs.map(({ index, id, title, interpreter, text, code, enabled }) => ({ index, id, title, interpreter, text, code, enabled }));
   }
 }

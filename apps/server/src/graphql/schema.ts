@@ -7,7 +7,7 @@ import { ConfigurationResolver } from "./configuration.resolver";
 import { DataExchangeResolver } from "./data-exchange.resolver";
 import { JobResolver } from "./job.resolver";
 import { ScheduleResolver } from "./schedule.resolver";
-import { ModelResolver } from "./model.resolver";
+import { ModelResolver, ModelVersionResolver } from "./model.resolver";
 
 /**
  * Our subscriptions bring their own `subscribe` functions over the event bus; type-graphql
@@ -24,7 +24,7 @@ const noPubSub = {
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildTypeGraphQLSchema({
-    resolvers: [JobResolver, CatalogResolver, ScheduleResolver, ModelResolver, DataExchangeResolver, ConfigurationResolver, AccountResolver],
+    resolvers: [JobResolver, CatalogResolver, ScheduleResolver, ModelResolver, ModelVersionResolver, DataExchangeResolver, ConfigurationResolver, AccountResolver],
     validate: false,
     pubSub: noPubSub,
   });

@@ -26,6 +26,7 @@ export class ModelType {
   @Field(() => String) description!: string;
   @Field(() => String) type!: string;
   @Field(() => String) author!: string;
+  @Field(() => GraphQLISODateTime, { name: "modifiedDate", description: "When the model or its versions last changed." }) updatedAt!: Date;
 }
 
 @ObjectType("ConfigurationVariable")

@@ -18,7 +18,7 @@ import { services } from "./locals";
 import { modelManagementRoutes } from "./model-management";
 import { scheduleRoutes } from "./schedules";
 import { toV3Job } from "./v3-job";
-import { v3PageBody } from "./v3-page";
+import { jobsPageResponse } from "./v3-jobs-page";
 
 export interface RestDeps {
   db: Db;
@@ -47,7 +47,8 @@ export function createRestRouter({ db, bus, blobs, limits, sessionTtlMs, logger 
   });
   jobs.get("/jobs", async (req, res) => {
     const page = await pageJobs(services(res), req.query);
-    res.json(v3PageBody("jobs", page.jobs.map((job) => ({ ...toV3Job(job), jobId: job.id })), page));
+    const { body, etag } = jobsPageResponse(page);
+    res.set({ "Content-Type": "application/json; charset=utf-8", ETag: etag }).send(body); // as res.json would
   });
   jobs.get("/jobs/:id", async (req, res) => {
     res.json(toV3Job(await getJob(services(res), req.params.id as string)));

@@ -15,7 +15,9 @@ export interface V3Job {
   maximumExecutionTimeInSeconds: number;
 }
 
-export function toV3Job(job: Job): V3Job {
+export function toV3Job(
+  job: Pick<Job, "id" | "modelId" | "environmentId" | "message" | "status" | "createdAt" | "tenantId" | "inputFolderId" | "outputFolderId" | "configurationId" | "maximumExecutionTimeInSeconds">,
+): V3Job {
   return {
     id: job.id,
     modelId: job.modelId,
@@ -29,4 +31,11 @@ export function toV3Job(job: Job): V3Job {
     configurationId: job.configurationId,
     maximumExecutionTimeInSeconds: job.maximumExecutionTimeInSeconds,
   };
+}
+
+/** A v3 list item: the Job shape plus `jobId` (the Spring-style sample's name for the id). */
+export function toV3ListItem(job: Parameters<typeof toV3Job>[0]): V3Job & { jobId: string } {
+  const item = toV3Job(job) as V3Job & { jobId: string };
+  item.jobId = job.id; // last, as the sample has it
+  return item;
 }

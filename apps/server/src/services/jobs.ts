@@ -3,7 +3,7 @@
  * exist for the tenant), get, list with the v3 filter language, and stop. A foreign id
  * answers exactly like a missing one.
  */
-import { createJob, filterWhere, isUniqueViolation, resolveJobParameters, SHARED_OWNER, transitionJob, type Db, type Job } from "@jobmanager/db";
+import { countJobs, createJob, isUniqueViolation, jobCountsByStatus, jobFilterWhere, listJobRows, resolveJobParameters, SHARED_OWNER, transitionJob, type Db, type Job, type JobListRow } from "@jobmanager/db";
 import {
   ConflictError,
   InvalidTransitionError,
@@ -54,10 +54,6 @@ export async function getJob({ db, tenant }: ServiceContext, id: string): Promis
   return job;
 }
 
-/** The tenant's jobs matching a v3 filter (JSON text; a malformed one is a 400). */
-function jobsWhere(tenant: ServiceContext["tenant"], filter: string | undefined | null) {
-  return { tenantId: tenant.id, ...filterWhere(parseJobFilter(filter ?? undefined), { creationDate: "createdAt" }) };
-}
 
 const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] as const;
 
@@ -99,19 +95,20 @@ export async function listJobs(
   { first, after, filter }: { first: number; after?: string | null; filter?: string | null },
 ): Promise<JobConnection> {
   if (!Number.isInteger(first) || first < 1 || first > 100) throw new ValidationError("first must be between 1 and 100.");
-  const where = jobsWhere(tenant, filter);
+  const parsed = parseJobFilter(filter ?? undefined); // a malformed filter is a 400
+  const where = jobFilterWhere(tenant.id, parsed);
   if (after && !(await db.job.count({ where: { id: after, tenantId: tenant.id } }))) {
     throw new ValidationError(`The cursor '${after}' does not name a job of yours.`);
   }
   const [rows, totalCount] = await Promise.all([
     db.job.findMany({ where, orderBy: [...NEWEST_FIRST], take: first + 1, ...(after ? { cursor: { id: after }, skip: 1 } : {}) }),
-    db.job.count({ where }),
+    countJobs(db, tenant.id, parsed),
   ]);
   return { jobs: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
 }
 
 export interface JobPage {
-  jobs: Job[];
+  jobs: JobListRow[];
   pageNumber: number;
   pageSize: number;
   totalElements: number;
@@ -120,17 +117,20 @@ export interface JobPage {
 /** Offset paging (REST v3): `pageNumber` from 0, `pageSize` 1–100 (default 100), newest first. */
 export async function pageJobs({ db, tenant }: ServiceContext, query: unknown): Promise<JobPage> {
   const { pageNumber, pageSize, filter } = parseInput(PageQuery, query);
-  const where = jobsWhere(tenant, filter);
-  const [jobs, totalElements] = await Promise.all([
-    db.job.findMany({ where, orderBy: [...NEWEST_FIRST], skip: pageNumber * pageSize, take: pageSize }),
-    db.job.count({ where }),
-  ]);
+  const parsed = parseJobFilter(filter);
+  const jobs = listJobRows(db, tenant.id, parsed, { offset: pageNumber * pageSize, limit: pageSize });
+  const totalElements = countJobs(db, tenant.id, parsed);
   return { jobs, pageNumber, pageSize, totalElements };
 }
 
 /** How many of the tenant's jobs (matching a filter) are in each status; every status listed. */
 export async function countJobsByStatus({ db, tenant }: ServiceContext, filter?: string | null): Promise<Array<{ status: JobStatus; count: number }>> {
-  const groups = await db.job.groupBy({ by: ["status"], where: jobsWhere(tenant, filter), _count: { _all: true } });
+  const parsed = parseJobFilter(filter ?? undefined);
+  if (Object.keys(parsed).length === 0) {
+    const counts = jobCountsByStatus(db, tenant.id);
+    return JOB_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
+  }
+  const groups = await db.job.groupBy({ by: ["status"], where: jobFilterWhere(tenant.id, parsed), _count: { _all: true } });
   return JOB_STATUSES.map((status) => ({ status, count: groups.find((g) => g.status === status)?._count._all ?? 0 }));
 }
 

@@ -172,6 +172,12 @@ export async function readVersionPayload(ctx: ServiceContext, modelId: string, v
   return { version, content: ctx.blobs.read(version.blobKey) };
 }
 
+/** A version's notebook as parsed (for reading; it was valid when it was stored). */
+export async function readVersionNotebook(ctx: ServiceContext, modelId: string, versionId: string): Promise<Notebook> {
+  const version = await getVersion(ctx, modelId, versionId);
+  return parseNotebook(version.fileName, await ctx.blobs.readAll(version.blobKey));
+}
+
 /** Changes what a version says about itself (expiration date, dependencies, io, kpi…), never its payload. */
 export async function updateVersion(ctx: ServiceContext, modelId: string, versionId: string, patch: unknown): Promise<ModelVersion> {
   const definition = parseInput(VersionDefinition, patch ?? {});

@@ -137,3 +137,25 @@ CREATE INDEX "Schedule_tenantId_createdAt_idx" ON "Schedule"("tenantId", "create
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
+
+-- Rebuilding "Job" dropped the triggers that keep JobStatusCount exact (migration
+-- job_status_counts); the same triggers again. The counts themselves are unchanged: every job
+-- was copied with its tenant and status.
+CREATE TRIGGER "Job_count_insert" AFTER INSERT ON "Job"
+BEGIN
+  INSERT INTO "JobStatusCount" ("tenantId", "status", "count") VALUES (NEW."tenantId", NEW."status", 1)
+  ON CONFLICT ("tenantId", "status") DO UPDATE SET "count" = "count" + 1;
+END;
+
+CREATE TRIGGER "Job_count_delete" AFTER DELETE ON "Job"
+BEGIN
+  UPDATE "JobStatusCount" SET "count" = "count" - 1 WHERE "tenantId" = OLD."tenantId" AND "status" = OLD."status";
+END;
+
+CREATE TRIGGER "Job_count_update" AFTER UPDATE OF "tenantId", "status" ON "Job"
+WHEN OLD."tenantId" IS NOT NEW."tenantId" OR OLD."status" IS NOT NEW."status"
+BEGIN
+  UPDATE "JobStatusCount" SET "count" = "count" - 1 WHERE "tenantId" = OLD."tenantId" AND "status" = OLD."status";
+  INSERT INTO "JobStatusCount" ("tenantId", "status", "count") VALUES (NEW."tenantId", NEW."status", 1)
+  ON CONFLICT ("tenantId", "status") DO UPDATE SET "count" = "count" + 1;
+END;
