@@ -116,4 +116,24 @@ describe("GET /api/jobmanager/v3/jobs", () => {
     const bad = await server.graphql('{ jobs(filter: "{nope") { totalCount } }');
     expect(bad.errors?.[0].extensions.code).toBe("jobmanager.invalidInput");
   });
+
+  it("pages over GraphQL by cursor in either order, oldest first on request", async () => {
+    const page = (order: string, after?: string) =>
+      server.graphql("query($o: JobOrder, $a: String) { jobs(first: 2, order: $o, after: $a) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }", { o: order, a: after });
+    const walk = async (order: string) => {
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const { data, errors } = await page(order, after);
+        expect(errors).toBeUndefined();
+        seen.push(...data.jobs.nodes.map((node: { id: string }) => node.id));
+        if (!data.jobs.pageInfo.hasNextPage) return seen;
+        after = data.jobs.pageInfo.endCursor;
+      }
+    };
+    expect(await walk("OLDEST_FIRST")).toEqual(ids);
+    expect(await walk("NEWEST_FIRST")).toEqual([...ids].reverse());
+    const bad = await page("SIDEWAYS");
+    expect(bad.errors?.[0].extensions.code).toBe("jobmanager.invalidInput");
+  });
 });

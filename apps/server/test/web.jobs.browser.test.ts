@@ -103,6 +103,21 @@ describe.skipIf(!chromiumPath)("web job pages in headless Chromium", () => {
     await page.getByRole("button", { name: "Apply filters" }).click();
     await page.getByTestId(`job-status-${bad.id}`).waitFor({ state: "detached", timeout: 30_000 });
     await page.getByTestId(`job-status-${ok.id}`).waitFor();
+
+    // Sorting by the Created header: oldest first, then back to newest first.
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await page.getByTestId(`job-status-${later.id}`).waitFor({ timeout: 30_000 });
+    const rowIds = () => page.locator('[data-testid^="job-status-"]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-testid")!.slice("job-status-".length)));
+    const expectOrder = async (first: string, last: string) => {
+      await expect.poll(async () => { const seen = await rowIds(); return seen.indexOf(first) < seen.indexOf(last); }, { timeout: 30_000 }).toBe(true);
+    };
+    await expectOrder(later.id, ok.id);
+    await page.getByRole("button", { name: /^Created, newest first/ }).click();
+    await expectOrder(ok.id, later.id);
+    expect(await page.locator("th[aria-sort]").getAttribute("aria-sort")).toBe("ascending");
+    await expect.poll(() => page.getByTestId("jobs-count").innerText()).toContain("oldest first");
+    await page.getByRole("button", { name: /^Created, oldest first/ }).click();
+    await expectOrder(later.id, ok.id);
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -1,9 +1,10 @@
 "use client";
-/** The jobs table, newest first; each row keeps itself up to date. */
-import type { JobSummary } from "@/lib/graphql";
+/** The jobs table; each row keeps itself up to date. The Created header toggles the order. */
+import type { JobOrder, JobSummary } from "@/lib/graphql";
 import { JobRow } from "./JobRow";
 
-export function JobsTable({ jobs }: { jobs: readonly JobSummary[] }) {
+export function JobsTable({ jobs, order, onToggleOrder }: { jobs: readonly JobSummary[]; order: JobOrder; onToggleOrder: () => void }) {
+  const newestFirst = order === "NEWEST_FIRST";
   return (
     <div className="table-scroll">
       <table className="data-table jobs-table" aria-label="Jobs">
@@ -13,7 +14,12 @@ export function JobsTable({ jobs }: { jobs: readonly JobSummary[] }) {
             <th scope="col">Model</th>
             <th scope="col">Status</th>
             <th scope="col">Message</th>
-            <th scope="col">Created</th>
+            <th scope="col" aria-sort={newestFirst ? "descending" : "ascending"}>
+              <button type="button" className="sort-button" onClick={onToggleOrder}
+                aria-label={`Created, ${newestFirst ? "newest" : "oldest"} first; sort ${newestFirst ? "oldest" : "newest"} first`}>
+                Created <span aria-hidden="true">{newestFirst ? "↓" : "↑"}</span>
+              </button>
+            </th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>

@@ -1,14 +1,14 @@
 "use client";
 /**
- * The /jobs page body: the "New job" form, the filters and the jobs table, newest first,
- * with cursor paging. Live: `jobsChanged(filter)` updates rows in place and, on the first
- * page, inserts jobs that appear; each row also follows its own job until it is final. After
+ * The /jobs page body: the "New job" form, the filters and the jobs table, newest first
+ * (or oldest first), with cursor paging. Live: `jobsChanged(filter)` updates rows in place
+ * and, on the first page of the newest-first order, inserts jobs that appear; each row also follows its own job until it is final. After
  * a lost socket reconnects, the page is fetched again so nothing missed stays stale.
  */
 import { useCallback, useId, useRef, useState } from "react";
 import { useQuery } from "urql";
 import { errorMessage } from "@/lib/errors";
-import { FILTERED_JOBS_QUERY, MODELS_QUERY, type JobSummary } from "@/lib/graphql";
+import { FILTERED_JOBS_QUERY, MODELS_QUERY, type JobOrder, type JobSummary } from "@/lib/graphql";
 import { EMPTY_JOB_FILTER, jobFilterJson, matchesJobFilter, type JobFilterForm } from "@/lib/jobFilter";
 import { isSameOrLater, JOB_STATUSES, type JobStatus } from "@/lib/jobStatus";
 import { useJobsChanged } from "@/lib/useJobsChanged";
@@ -45,6 +45,7 @@ export function JobsView() {
   const headingId = useId();
   const [filterForm, setFilterForm] = useState<JobFilterForm>(initialFilter);
   const filter = jobFilterJson(filterForm);
+  const [order, setOrder] = useState<JobOrder>("NEWEST_FIRST");
   // Cursors of the pages before the current one; the current page starts after `cursor`.
   const [cursors, setCursors] = useState<(string | null)[]>([]);
   const cursor = cursors.length > 0 ? cursors[cursors.length - 1]! : null;
@@ -53,7 +54,7 @@ export function JobsView() {
 
   const [{ data, fetching, error }, refetch] = useQuery({
     query: FILTERED_JOBS_QUERY,
-    variables: { first: PAGE_SIZE, after: cursor, filter },
+    variables: { first: PAGE_SIZE, after: cursor, filter, order },
     requestPolicy: "network-only",
   });
   const [{ data: modelData }] = useQuery({ query: MODELS_QUERY });
@@ -63,7 +64,8 @@ export function JobsView() {
 
   const formRef = useRef(filterForm);
   formRef.current = filterForm;
-  const onFirstPage = cursors.length === 0;
+  // New jobs are inserted live where they belong: at the top of the newest-first order.
+  const onFirstPage = cursors.length === 0 && order === "NEWEST_FIRST";
   const firstPageRef = useRef(onFirstPage);
   firstPageRef.current = onFirstPage;
 
@@ -82,6 +84,11 @@ export function JobsView() {
 
   const applyFilter = (next: JobFilterForm) => {
     setFilterForm(next);
+    setCursors([]);
+    setArrived([]);
+  };
+  const toggleOrder = () => {
+    setOrder((prev) => (prev === "NEWEST_FIRST" ? "OLDEST_FIRST" : "NEWEST_FIRST"));
     setCursors([]);
     setArrived([]);
   };
@@ -118,10 +125,10 @@ export function JobsView() {
         {data || jobs.length > 0 ? (
           jobs.length > 0 ? (
             <>
-              <JobsTable jobs={jobs} />
+              <JobsTable jobs={jobs} order={order} onToggleOrder={toggleOrder} />
               <p className="table-foot" data-testid="jobs-count">
                 Showing {jobs.length} of {total} {total === 1 ? "job" : "jobs"}
-                {filter ? " matching the filters" : ""}, newest first{cursors.length > 0 ? `, page ${cursors.length + 1}` : ""}.
+                {filter ? " matching the filters" : ""}, {order === "NEWEST_FIRST" ? "newest" : "oldest"} first{cursors.length > 0 ? `, page ${cursors.length + 1}` : ""}.
               </p>
             </>
           ) : (

@@ -162,9 +162,11 @@ export type JobsPage = {
 };
 
 /** The jobs table with the v3 filter (JSON text; null for all jobs). */
-export const FILTERED_JOBS_QUERY = gql<{ jobs: JobsPage }, { first: number; after?: string | null; filter?: string | null }>(`
-  query FilteredJobs($first: Int!, $after: String, $filter: String) {
-    jobs(first: $first, after: $after, filter: $filter) {
+export type JobOrder = "NEWEST_FIRST" | "OLDEST_FIRST";
+
+export const FILTERED_JOBS_QUERY = gql<{ jobs: JobsPage }, { first: number; after?: string | null; filter?: string | null; order?: JobOrder }>(`
+  query FilteredJobs($first: Int!, $after: String, $filter: String, $order: JobOrder) {
+    jobs(first: $first, after: $after, filter: $filter, order: $order) {
       nodes { ${JOB_SUMMARY_FIELDS} }
       totalCount
       pageInfo { hasNextPage endCursor }

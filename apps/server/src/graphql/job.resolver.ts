@@ -11,6 +11,7 @@ import { jobsChanged } from "./jobs-changed";
 import {
   JobConnectionType,
   JobEventType,
+  JobOrderEnum,
   JobOutputFileType,
   JobStatusCountType,
   JobType,
@@ -43,7 +44,7 @@ export class JobResolver {
     return toJobType(await getJob(services, id));
   }
 
-  @Query(() => JobConnectionType, { description: "The tenant's jobs, newest first." })
+  @Query(() => JobConnectionType, { description: "The tenant's jobs, newest first unless `order` says otherwise." })
   async jobs(
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
     @Arg("after", () => String, { nullable: true }) after: string | null,
@@ -52,9 +53,10 @@ export class JobResolver {
       description: 'The v3 filter language (JSON), e.g. {"status":{"or":[{"eq":"FAILED"},{"eq":"STOPPED"}]}}.',
     })
     filter: string | null,
+    @Arg("order", () => JobOrderEnum, { defaultValue: JobOrderEnum.NEWEST_FIRST }) order: keyof typeof JobOrderEnum,
     @Ctx() { services }: GraphQLContext,
   ): Promise<JobConnectionType> {
-    const page = await listJobs(services, { first, after, filter });
+    const page = await listJobs(services, { first, after, filter, order });
     return {
       nodes: page.jobs.map(toJobType),
       totalCount: page.totalCount,

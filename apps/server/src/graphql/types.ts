@@ -10,6 +10,9 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnum
 export const JobStatusEnum = Object.fromEntries(JOB_STATUSES.map((s) => [s, s])) as { [S in JobStatus]: S };
 registerEnumType(JobStatusEnum, { name: "JobStatus", description: "The status of a job (v3 Job Manager)." });
 
+export const JobOrderEnum = { NEWEST_FIRST: "NEWEST_FIRST", OLDEST_FIRST: "OLDEST_FIRST" } as const;
+registerEnumType(JobOrderEnum, { name: "JobOrder", description: "The order of a job list, by creation date (ties by id)." });
+
 export const ParagraphStatusEnum = { READY: "READY", PENDING: "PENDING", RUNNING: "RUNNING", FINISHED: "FINISHED", ERROR: "ERROR", ABORT: "ABORT" } as const;
 registerEnumType(ParagraphStatusEnum, { name: "ParagraphStatus", description: "The status of one paragraph of a job's notebook." });
 

@@ -55,7 +55,12 @@ export async function getJob({ db, tenant }: ServiceContext, id: string): Promis
 }
 
 
-const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] as const;
+/** The orders a job list can take; the (tenantId, createdAt, id) index serves both. */
+export const JOB_ORDERS = {
+  NEWEST_FIRST: [{ createdAt: "desc" }, { id: "desc" }],
+  OLDEST_FIRST: [{ createdAt: "asc" }, { id: "asc" }],
+} as const;
+export type JobOrder = keyof typeof JOB_ORDERS;
 
 /**
  * Asks a job to stop and returns it in STOPPING. The runner that holds it interrupts the
@@ -89,10 +94,10 @@ export interface JobConnection {
   hasNextPage: boolean;
 }
 
-/** Cursor paging (GraphQL), newest first; `after` is the id of the last job of the previous page. */
+/** Cursor paging (GraphQL), newest first by default; `after` is the id of the last job of the previous page. */
 export async function listJobs(
   { db, tenant }: ServiceContext,
-  { first, after, filter }: { first: number; after?: string | null; filter?: string | null },
+  { first, after, filter, order = "NEWEST_FIRST" }: { first: number; after?: string | null; filter?: string | null; order?: JobOrder },
 ): Promise<JobConnection> {
   if (!Number.isInteger(first) || first < 1 || first > 100) throw new ValidationError("first must be between 1 and 100.");
   const parsed = parseJobFilter(filter ?? undefined); // a malformed filter is a 400
@@ -101,7 +106,7 @@ export async function listJobs(
     throw new ValidationError(`The cursor '${after}' does not name a job of yours.`);
   }
   const [rows, totalCount] = await Promise.all([
-    db.job.findMany({ where, orderBy: [...NEWEST_FIRST], take: first + 1, ...(after ? { cursor: { id: after }, skip: 1 } : {}) }),
+    db.job.findMany({ where, orderBy: [...JOB_ORDERS[order]], take: first + 1, ...(after ? { cursor: { id: after }, skip: 1 } : {}) }),
     countJobs(db, tenant.id, parsed),
   ]);
   return { jobs: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
