@@ -47,10 +47,12 @@ export function insertJobs(databaseFile: string, rows: number): number {
   db.pragma("busy_timeout = 5000");
   try {
     const versionId = (db.prepare("SELECT id FROM ModelVersion WHERE modelId = ?").get(modelId("sh")) as { id: string }).id;
+    // The jobs run as the tenant's default user (the demo token's), as if started with it.
+    const userId = (db.prepare("SELECT id FROM User WHERE username = ?").get(`tenant:${TENANT}`) as { id: string }).id;
     const insert = db.prepare(
-      `INSERT INTO Job (id, tenantId, modelId, modelVersionId, configurationId, environmentId, inputFolderId, outputFolderId,
+      `INSERT INTO Job (id, tenantId, userId, modelId, modelVersionId, configurationId, environmentId, inputFolderId, outputFolderId,
          maximumExecutionTimeInSeconds, status, message, createdAt, startedAt, finishedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 3600, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 3600, ?, ?, ?, ?, ?)`,
     );
     const statuses = ["SUCCEEDED", "FAILED", "STOPPED"];
     const messages = ["Finished notebook execution.", 'Paragraph 1 "Step 1" failed [ZeroDivisionError: division by zero]', "Stopped on request."];
@@ -61,7 +63,7 @@ export function insertJobs(databaseFile: string, rows: number): number {
       db.transaction(() => {
         for (let i = from; i < Math.min(rows, from + BATCH); i++) {
           const created = now + i * 1000;
-          insert.run(randomUUID(), TENANT, modelId("sh"), versionId, CONFIGURATION_ID, randomUUID(), INPUT_FOLDER_ID, OUTPUT_FOLDER_ID,
+          insert.run(randomUUID(), TENANT, userId, modelId("sh"), versionId, CONFIGURATION_ID, randomUUID(), INPUT_FOLDER_ID, OUTPUT_FOLDER_ID,
             statuses[i % 3], messages[i % 3], stamp(created), stamp(created + 100), stamp(created + 900));
         }
       })();

@@ -17,23 +17,28 @@ export const SESSION_COOKIE = "jm_session";
 export const XSRF_COOKIE = "XSRF-TOKEN";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export async function authenticate(db: Db, authorization: unknown): Promise<Tenant> {
+/** Who a request acts as: every principal is a user of a tenant (a token's owner, a session's user). */
+export interface Principal {
+  tenant: Tenant;
+  userId: string;
+}
+
+export async function authenticate(db: Db, authorization: unknown): Promise<Principal> {
   if (typeof authorization !== "string") throw new UnauthorizedError();
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match?.[1]) throw new UnauthorizedError("The Authorization header must be 'Bearer <token>'.");
-  const tenant = await findTenantByToken(db, match[1]);
-  if (!tenant) throw new UnauthorizedError("The token is unknown or revoked.");
-  return tenant;
+  const principal = await findTenantByToken(db, match[1]);
+  if (!principal) throw new UnauthorizedError("The token is unknown or revoked.");
+  return principal;
 }
 
-export interface Authenticated {
-  tenant: Tenant;
+export interface Authenticated extends Principal {
   /** The web session, when the request came with the session cookie rather than a token. */
   session: Session | null;
 }
 
 export async function authenticateRequest(db: Db, req: { method: string; headers: IncomingHttpHeaders }): Promise<Authenticated> {
-  if (req.headers.authorization !== undefined) return { tenant: await authenticate(db, req.headers.authorization), session: null };
+  if (req.headers.authorization !== undefined) return { ...(await authenticate(db, req.headers.authorization)), session: null };
   const secret = parseCookies(req.headers.cookie)[SESSION_COOKIE];
   if (!secret) throw new UnauthorizedError();
   const session = await findSession(db, secret);
@@ -45,21 +50,22 @@ export async function authenticateRequest(db: Db, req: { method: string; headers
     }
   }
   const { tenant, ...row } = session;
-  return { tenant, session: row };
+  return { tenant, userId: row.userId, session: row };
 }
 
 /**
- * The tenant of a graphql-ws connection: the bearer token in the connection parameters, or
+ * The principal of a graphql-ws connection: the bearer token in the connection parameters, or
  * else the session cookie of the upgrade request with the session's XSRF token echoed in
  * the connection parameters (the upgrade is a GET, so the cookie alone would let any site
  * that a user visits open a socket on the user's session).
  */
-export async function authenticateSocket(db: Db, headers: IncomingHttpHeaders, connectionParams: Readonly<Record<string, unknown>> | undefined): Promise<Tenant> {
+export async function authenticateSocket(db: Db, headers: IncomingHttpHeaders, connectionParams: Readonly<Record<string, unknown>> | undefined): Promise<Principal> {
   const authorization = connectionParams?.authorization;
   if (authorization !== undefined) return authenticate(db, authorization);
   const xsrfToken = connectionParams?.xsrfToken;
   const request = { method: "POST", headers: { cookie: headers.cookie, "x-xsrf-token": typeof xsrfToken === "string" ? xsrfToken : undefined } };
-  return (await authenticateRequest(db, request)).tenant;
+  const { tenant, userId } = await authenticateRequest(db, request);
+  return { tenant, userId };
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

@@ -44,6 +44,13 @@ const Environment = z.object({
   JOBMANAGER_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024 * 1024),
   /** How long a web session lasts after login. */
   JOBMANAGER_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /**
+   * Express's `trust proxy`: whose X-Forwarded-* headers to believe, so that a request that
+   * reached a TLS-terminating proxy over https counts as secure (and gets Secure cookies).
+   * "false" (default): none; "true": any; a number: that many hops; else addresses or subnets
+   * ("loopback", "10.0.0.0/8, 127.0.0.1").
+   */
+  JOBMANAGER_TRUST_PROXY: z.string().default("false"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
 
@@ -67,6 +74,7 @@ export interface Config {
   maxModelBytes: number;
   maxFileBytes: number;
   sessionTtlMs: number;
+  trustProxy: boolean | number | string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -97,5 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxModelBytes: e.JOBMANAGER_MAX_MODEL_BYTES,
     maxFileBytes: e.JOBMANAGER_MAX_FILE_BYTES,
     sessionTtlMs: e.JOBMANAGER_SESSION_TTL_HOURS * 3_600_000,
+    trustProxy: parseTrustProxy(e.JOBMANAGER_TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === "true" || value === "false") return value === "true";
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

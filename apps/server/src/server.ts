@@ -9,19 +9,20 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { closeReader, createDb, createEventBus, tokenUseWritten, type Db, type EventBus, type Tenant } from "@jobmanager/db";
+import { closeReader, createDb, createEventBus, tokenUseWritten, type Db, type EventBus } from "@jobmanager/db";
 import { AppError } from "@jobmanager/domain";
 import { createRunner, createScheduler, resolveSandboxTools, type Runner } from "@jobmanager/engine";
 import { createFileSystemBlobStore, type BlobStore } from "@jobmanager/storage";
 import express from "express";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { authenticateRequest, authenticateSocket } from "./auth";
+import { authenticateRequest, authenticateSocket, type Principal } from "./auth";
 import type { Config } from "./config";
 import type { GraphQLContext } from "./graphql/context";
 import { formatGraphQLError, toGraphQLError } from "./graphql/errors";
 import { limitRules, validateWithLimits } from "./graphql/limits";
 import { buildSchema } from "./graphql/schema";
+import { graphqlUploads } from "./graphql/uploads";
 import { createLogger, type Logger } from "./logger";
 import { startMaintenance } from "./maintenance";
 import { createRestRouter } from "./rest/router";
@@ -67,12 +68,14 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const limits = { maxModelBytes: config.maxModelBytes, maxFileBytes: config.maxFileBytes };
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy); // req.secure: https here or at a trusted proxy
   const httpServer = createHttpServer(app);
   const schema = await buildSchema();
 
-  const contextFor = async (authorize: () => Promise<Tenant>): Promise<GraphQLContext> => {
+  const contextFor = async (authorize: () => Promise<Principal>): Promise<GraphQLContext> => {
     try {
-      return { services: { db, bus, blobs, limits, tenant: await authorize() }, logger };
+      const { tenant, userId } = await authorize();
+      return { services: { db, bus, blobs, limits, tenant, userId }, logger };
     } catch (error) {
       throw error instanceof AppError ? toGraphQLError(error) : error;
     }
@@ -115,7 +118,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   await apollo.start();
 
   app.use("/api", createRestRouter({ db, bus, blobs, limits, sessionTtlMs: config.sessionTtlMs, logger }));
-  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => contextFor(async () => (await authenticateRequest(db, req)).tenant) }));
+  app.use("/graphql", express.json({ limit: "1mb" }), graphqlUploads({ maxFileBytes: limits.maxFileBytes }), expressMiddleware(apollo, { context: ({ req }) => contextFor(() => authenticateRequest(db, req)) }));
   if (fs.existsSync(config.webDir)) {
     app.use(webApp(config.webDir));
   } else {

@@ -73,7 +73,7 @@ describe("recovery after the server was killed", () => {
     expect(await processesLeft(dataDir, lost.environmentId)).toEqual([]);
     expect(await paragraphStatuses(second, lost.id)).toEqual(["FINISHED", "ABORT", "READY"]);
     const read = async (name: string) => {
-      const file = await db.file.findUniqueOrThrow({ where: { tenantId_folderId_name: { tenantId: DEMO.tenantId, folderId: DEMO.outputFolderId, name } } });
+      const file = await db.file.findFirstOrThrow({ where: { tenantId: DEMO.tenantId, folderId: DEMO.outputFolderId, name } });
       return (await blobs.readAll(file.blobKey)).toString("utf8");
     };
     expect(await read("partial.txt")).toBe("before the crash");

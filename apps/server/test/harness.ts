@@ -94,7 +94,7 @@ export async function startTestServer(options: { runner?: boolean; env?: Record<
       }
     },
     async readOutput(folderId, name, tenantId = DEMO.tenantId) {
-      const file = await server.db.file.findUniqueOrThrow({ where: { tenantId_folderId_name: { tenantId, folderId, name } } });
+      const file = await server.db.file.findFirstOrThrow({ where: { tenantId, folderId, name } });
       return (await server.blobs.readAll(file.blobKey)).toString("utf8");
     },
     async close() {

@@ -1,4 +1,4 @@
-import { purgeOldJobs } from "@jobmanager/db";
+import { defaultUserOf, purgeOldJobs } from "@jobmanager/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, demoJobParameters, startTestServer, type TestServer } from "./harness";
 
@@ -29,7 +29,7 @@ describe("retention", () => {
 
   it("never purges a job that is not final, however old", async () => {
     const waiting = await server.db.job.create({
-      data: { tenantId: DEMO.tenantId, modelId: DEMO.modelId, modelVersionId: (await server.db.modelVersion.findFirstOrThrow()).id, configurationId: DEMO.configurationId, inputFolderId: DEMO.inputFolderId, outputFolderId: DEMO.outputFolderId, environmentId: "e-old", maximumExecutionTimeInSeconds: 60, status: "STOPPING", createdAt: new Date(2000, 0, 1) },
+      data: { tenantId: DEMO.tenantId, userId: (await defaultUserOf(server.db, DEMO.tenantId)).id, modelId: DEMO.modelId, modelVersionId: (await server.db.modelVersion.findFirstOrThrow()).id, configurationId: DEMO.configurationId, inputFolderId: DEMO.inputFolderId, outputFolderId: DEMO.outputFolderId, environmentId: "e-old", maximumExecutionTimeInSeconds: 60, status: "STOPPING", createdAt: new Date(2000, 0, 1) },
     });
     await purgeOldJobs(server.db, 90);
     expect(await server.db.job.findUnique({ where: { id: waiting.id } })).not.toBeNull();

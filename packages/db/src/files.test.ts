@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { createDb, type Db } from "./client";
-import { ensureFolder, listFilesRecursive, PUBLIC_ROOT_ID } from "./files";
+import { ensureFolder, listFilesRecursive, PRIVATE_ROOT_ID, PUBLIC_ROOT_ID } from "./files";
 
 describe("listFilesRecursive", () => {
   let dir: string;
@@ -39,10 +39,21 @@ describe("listFilesRecursive", () => {
     await file(PUBLIC_ROOT_ID, "outside.txt");
     await file(input.id, "foreign.txt", other); // another tenant's row in the same folder id
 
-    const listed = await listFilesRecursive(db, tenantId, input.id);
+    const me = { tenantId, userId: "me" };
+    const listed = await listFilesRecursive(db, me, input.id);
     expect(listed.map((entry) => entry.path)).toEqual(["m.txt", "z.txt", "a/a1.txt", "a/deep/c1.txt", "a/deep/d1.txt", "b/b1.txt"]);
     expect(listed.every((entry) => entry.file.tenantId === tenantId)).toBe(true);
-    expect(await listFilesRecursive(db, tenantId, deep.id)).toMatchObject([{ path: "c1.txt" }, { path: "d1.txt" }]);
-    expect(await listFilesRecursive(db, other, input.id)).toMatchObject([{ path: "foreign.txt" }]);
+    expect(await listFilesRecursive(db, me, deep.id)).toMatchObject([{ path: "c1.txt" }, { path: "d1.txt" }]);
+    expect(await listFilesRecursive(db, { tenantId: other, userId: "me" }, input.id)).toMatchObject([{ path: "foreign.txt" }]);
+  });
+
+  it("lists under the private root only the principal's own folders and files", async () => {
+    const tenantId = (await db.tenant.create({ data: { name: "private files" } })).id;
+    for (const owner of ["me", "someone else"]) {
+      const mine = await ensureFolder(db, { tenantId, ownerUserId: owner, parentId: PRIVATE_ROOT_ID, name: "docs", modifiedBy: "test" });
+      await db.file.create({ data: { tenantId, ownerUserId: owner, folderId: mine.id, name: `${owner}.txt`, sizeInBytes: 1, blobKey: owner, modifiedBy: "test" } });
+    }
+    const listed = await listFilesRecursive(db, { tenantId, userId: "me" }, PRIVATE_ROOT_ID);
+    expect(listed.map((entry) => entry.path)).toEqual(["docs/me.txt"]);
   });
 });

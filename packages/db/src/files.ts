@@ -1,6 +1,8 @@
 /**
  * Data Exchange folders and files: metadata rows here, content in blob storage. Root ids are
- * virtual and exist for every tenant; every query is scoped by tenant.
+ * virtual and exist for every tenant; every query is scoped by tenant. Everything under
+ * `_PRIVATE_ROOT_ID` belongs to one user (`ownerUserId`) and is invisible to everyone else;
+ * everything under `_PUBLIC_ROOT_ID` has the owner "" and is shared by the tenant.
  */
 import type { Readable } from "node:stream";
 import type { BlobStore } from "@jobmanager/storage";
@@ -9,38 +11,80 @@ import type { Db, File, Folder } from "./client";
 export const PUBLIC_ROOT_ID = "_PUBLIC_ROOT_ID";
 export const PRIVATE_ROOT_ID = "_PRIVATE_ROOT_ID";
 const ROOT_IDS = new Set([PUBLIC_ROOT_ID, PRIVATE_ROOT_ID]);
+/** The owner of the public tree: nobody in particular. */
+export const SHARED_OWNER = "";
+
+/** Who is asking: the tenant and the user (a token's or a session's). */
+export interface Principal {
+  tenantId: string;
+  userId: string;
+}
 
 export function isRootFolderId(id: string): boolean {
   return ROOT_IDS.has(id);
 }
 
-export async function folderExists(db: Db, tenantId: string, folderId: string): Promise<boolean> {
-  if (isRootFolderId(folderId)) return true;
-  return (await db.folder.count({ where: { id: folderId, tenantId } })) === 1;
+/** The where-clause of the folders and files a principal may see: the shared ones and their own. */
+export function visibleTo(principal: Principal) {
+  return { tenantId: principal.tenantId, ownerUserId: { in: [SHARED_OWNER, principal.userId] } };
 }
 
-/** Returns the folder named `name` under `parentId`, creating it when it does not exist. */
+/** A visible folder's row, null for a root id, undefined when missing, foreign or another user's. */
+export async function findVisibleFolder(db: Db, principal: Principal, folderId: string): Promise<Folder | null | undefined> {
+  if (isRootFolderId(folderId)) return null;
+  return (await db.folder.findFirst({ where: { id: folderId, ...visibleTo(principal) } })) ?? undefined;
+}
+
+/** The owner of what is put in a folder: the folder's own owner, or the root's (the principal for the private root). */
+export function ownerOfChildren(principal: Principal, folderId: string, folder: Folder | null): string {
+  if (folder) return folder.ownerUserId;
+  return folderId === PRIVATE_ROOT_ID ? principal.userId : SHARED_OWNER;
+}
+
+/**
+ * The owner of what a principal writes into a folder. A folder that has gone (deleted while a
+ * job ran) gives the principal itself, so nothing written there becomes visible to others.
+ */
+export async function ownerForWritingInto(db: Db, principal: Principal, folderId: string): Promise<string> {
+  const folder = await findVisibleFolder(db, principal, folderId);
+  return folder === undefined ? principal.userId : ownerOfChildren(principal, folderId, folder);
+}
+
+export async function folderExists(db: Db, principal: Principal, folderId: string): Promise<boolean> {
+  return (await findVisibleFolder(db, principal, folderId)) !== undefined;
+}
+
+/**
+ * Returns the folder named `name` under `parentId`, creating it when it does not exist.
+ * `ownerUserId` must be the parent's ownerOfChildren (the shared owner when omitted).
+ */
 export async function ensureFolder(
   db: Db,
-  input: { tenantId: string; parentId: string; name: string; modifiedBy: string; id?: string },
+  input: { tenantId: string; ownerUserId?: string; parentId: string; name: string; modifiedBy: string; id?: string },
 ): Promise<Folder> {
   const { tenantId, parentId, name } = input;
+  const ownerUserId = input.ownerUserId ?? SHARED_OWNER;
   return db.folder.upsert({
-    where: { tenantId_parentId_name: { tenantId, parentId, name } },
-    create: input,
+    where: { tenantId_ownerUserId_parentId_name: { tenantId, ownerUserId, parentId, name } },
+    create: { ...input, ownerUserId },
     update: {},
   });
 }
 
-/** Writes a file, replacing the content of one with the same name in the folder. */
+/**
+ * Writes a file, replacing the content of one with the same name in the folder. `ownerUserId`
+ * must be the folder's ownerOfChildren (the shared owner when omitted).
+ */
 export async function putFile(
   db: Db,
   blobs: BlobStore,
-  input: { tenantId: string; folderId: string; name: string; content: Readable | Buffer | string; modifiedBy: string; contentType?: string },
+  input: { tenantId: string; ownerUserId?: string; folderId: string; name: string; content: Readable | Buffer | string; modifiedBy: string; contentType?: string },
 ): Promise<File> {
   const { tenantId, folderId, name, modifiedBy } = input;
+  const ownerUserId = input.ownerUserId ?? SHARED_OWNER;
+  const key = { tenantId_ownerUserId_folderId_name: { tenantId, ownerUserId, folderId, name } };
   const blob = await blobs.write(input.content);
-  const previous = await db.file.findUnique({ where: { tenantId_folderId_name: { tenantId, folderId, name } } });
+  const previous = await db.file.findUnique({ where: key });
   const data = {
     sizeInBytes: blob.size,
     blobKey: blob.key,
@@ -48,8 +92,8 @@ export async function putFile(
     contentType: input.contentType ?? contentTypeOf(name),
   };
   const file = await db.file.upsert({
-    where: { tenantId_folderId_name: { tenantId, folderId, name } },
-    create: { tenantId, folderId, name, ...data },
+    where: key,
+    create: { tenantId, ownerUserId, folderId, name, ...data },
     update: data,
   });
   if (previous) await blobs.delete(previous.blobKey);
@@ -57,21 +101,23 @@ export async function putFile(
 }
 
 /**
- * Every file under a folder and its subfolders, with its path relative to that folder: each
+ * Every file the principal sees under a folder and its subfolders, with its path relative to
+ * that folder (the shared tree, or the principal's own private one): each
  * folder's files by name, then its subfolders by name, depth first. Two queries whatever the
  * depth: the folder tree (a recursive CTE) and the files of all its folders.
  */
-export async function listFilesRecursive(db: Db, tenantId: string, folderId: string): Promise<Array<{ path: string; file: File }>> {
+export async function listFilesRecursive(db: Db, principal: Principal, folderId: string): Promise<Array<{ path: string; file: File }>> {
+  const { tenantId, userId } = principal;
   // UNION (not UNION ALL): a cycle of parent ids, should one ever exist, ends the recursion.
   const folders = await db.$queryRaw<Array<{ id: string; parentId: string; name: string }>>`
     WITH RECURSIVE tree(id, parentId, name) AS (
-      SELECT id, parentId, name FROM "Folder" WHERE tenantId = ${tenantId} AND parentId = ${folderId}
+      SELECT id, parentId, name FROM "Folder" WHERE tenantId = ${tenantId} AND ownerUserId IN (${SHARED_OWNER}, ${userId}) AND parentId = ${folderId}
       UNION
-      SELECT f.id, f.parentId, f.name FROM "Folder" f JOIN tree ON f.tenantId = ${tenantId} AND f.parentId = tree.id
+      SELECT f.id, f.parentId, f.name FROM "Folder" f JOIN tree ON f.tenantId = ${tenantId} AND f.ownerUserId IN (${SHARED_OWNER}, ${userId}) AND f.parentId = tree.id
     )
     SELECT id, parentId, name FROM tree ORDER BY name`;
   const files = await db.file.findMany({
-    where: { tenantId, folderId: { in: [folderId, ...folders.map((f) => f.id)] } },
+    where: { ...visibleTo(principal), folderId: { in: [folderId, ...folders.map((f) => f.id)] } },
     orderBy: { name: "asc" },
   });
   const childrenOf = groupBy(folders, (f) => f.parentId);

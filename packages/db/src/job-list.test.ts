@@ -26,8 +26,8 @@ describe("job lists and counts", () => {
     const raw = new Database(file);
     raw.pragma("foreign_keys = OFF"); // the jobs name no real model: only the lists are under test
     const insert = raw.prepare(
-      `INSERT INTO "Job" (id, tenantId, modelId, modelVersionId, configurationId, environmentId, inputFolderId, outputFolderId, maximumExecutionTimeInSeconds, status, message, createdAt)
-       VALUES (?, ?, ?, 'v', 'c', 'e', 'in', 'out', 60, ?, ?, ?)`,
+      `INSERT INTO "Job" (id, tenantId, userId, modelId, modelVersionId, configurationId, environmentId, inputFolderId, outputFolderId, maximumExecutionTimeInSeconds, status, message, createdAt)
+       VALUES (?, ?, 'u', ?, 'v', 'c', 'e', 'in', 'out', 60, ?, ?, ?)`,
     );
     raw.transaction(() => {
       for (let i = from; i < from + count; i++) {

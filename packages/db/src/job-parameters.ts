@@ -1,14 +1,15 @@
 /**
  * Resolves what a new job names: the model (and its last version), the configuration and the
- * folders must all exist for the tenant; a foreign id answers like a missing one (404).
+ * folders must all exist for the tenant (the folders: visible to the user); a foreign id answers like a missing one (404).
  * Shared by the job API and the scheduler.
  */
 import { NotFoundError, ValidationError, type JobParameters } from "@jobmanager/domain";
 import type { Db } from "./client";
-import { folderExists } from "./files";
+import { folderExists, type Principal } from "./files";
 import type { NewJob } from "./jobs";
 
-export async function resolveJobParameters(db: Db, tenantId: string, params: JobParameters): Promise<NewJob> {
+export async function resolveJobParameters(db: Db, principal: Principal, params: JobParameters): Promise<NewJob> {
+  const { tenantId } = principal;
   const model = await db.model.findFirst({
     where: { id: params.modelId, tenantId },
     include: { versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
@@ -19,7 +20,7 @@ export async function resolveJobParameters(db: Db, tenantId: string, params: Job
   if (!(await db.environmentConfiguration.count({ where: { id: params.configurationId, tenantId } }))) {
     throw new NotFoundError("Environment configuration", params.configurationId);
   }
-  if (!(await folderExists(db, tenantId, params.inputFolderId))) throw new NotFoundError("Input folder", params.inputFolderId);
-  if (!(await folderExists(db, tenantId, params.outputFolderId))) throw new NotFoundError("Output folder", params.outputFolderId);
-  return { ...params, tenantId, modelVersionId: version.id };
+  if (!(await folderExists(db, principal, params.inputFolderId))) throw new NotFoundError("Input folder", params.inputFolderId);
+  if (!(await folderExists(db, principal, params.outputFolderId))) throw new NotFoundError("Output folder", params.outputFolderId);
+  return { ...params, tenantId, userId: principal.userId, modelVersionId: version.id };
 }

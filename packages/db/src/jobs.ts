@@ -11,6 +11,8 @@ import type { EventBus } from "./events";
 
 export interface NewJob extends JobParameters {
   tenantId: string;
+  /** The user the job runs as: whose private folders its input and output ids name. */
+  userId: string;
   modelVersionId: string;
 }
 

@@ -8,12 +8,12 @@ import { hashToken } from "./tokens";
 
 export async function createSession(
   db: Db,
-  input: { tenantId: string; userId?: string | null; ttlMs: number },
+  input: { tenantId: string; userId: string; ttlMs: number },
 ): Promise<{ secret: string; xsrfToken: string; session: Session }> {
   const secret = randomBytes(32).toString("base64url");
   const xsrfToken = randomBytes(24).toString("base64url");
   const session = await db.session.create({
-    data: { tenantId: input.tenantId, userId: input.userId ?? null, secretHash: hashToken(secret), xsrfToken, expiresAt: new Date(Date.now() + input.ttlMs) },
+    data: { tenantId: input.tenantId, userId: input.userId, secretHash: hashToken(secret), xsrfToken, expiresAt: new Date(Date.now() + input.ttlMs) },
   });
   return { secret, xsrfToken, session };
 }

@@ -18,6 +18,8 @@ const MAX_ENTRIES = 10_000;
 interface CachedToken {
   tokenId: string;
   tenant: Tenant;
+  /** The user the token acts as. */
+  userId: string;
   expiresAt: number;
 }
 
@@ -52,11 +54,11 @@ export function lookUpMark(db: Db): number {
   return memoryOf(db).revocations;
 }
 
-export function cacheToken(db: Db, mark: number, secretHash: string, tokenId: string, tenant: Tenant, now: number): void {
+export function cacheToken(db: Db, mark: number, secretHash: string, tokenId: string, tenant: Tenant, userId: string, now: number): void {
   const { byHash, revocations } = memoryOf(db);
   if (mark !== revocations) return;
   if (byHash.size >= MAX_ENTRIES) byHash.clear();
-  byHash.set(secretHash, { tokenId, tenant, expiresAt: now + TOKEN_CACHE_TTL_MS });
+  byHash.set(secretHash, { tokenId, tenant, userId, expiresAt: now + TOKEN_CACHE_TTL_MS });
 }
 
 /** Forgets a token (it was revoked): its next use reads the database again. */

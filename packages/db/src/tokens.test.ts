@@ -30,8 +30,8 @@ describe("API token look-ups", () => {
   it("refuses a revoked token at once, though it was cached", async () => {
     const { id, secret } = await createApiToken(db, tenantId, "revoked");
     const now = Date.now();
-    expect((await findTenantByToken(db, secret, now))?.id).toBe(tenantId);
-    expect((await findTenantByToken(db, secret, now + 1))?.id).toBe(tenantId);
+    expect((await findTenantByToken(db, secret, now))?.tenant.id).toBe(tenantId);
+    expect((await findTenantByToken(db, secret, now + 1))?.tenant.id).toBe(tenantId);
     expect(await revokeApiToken(db, tenantId, id)).toBe(true);
     expect(await findTenantByToken(db, secret, now + 2)).toBeNull();
   });
@@ -39,9 +39,9 @@ describe("API token look-ups", () => {
   it("honours a revocation by another process once the cache entry expires", async () => {
     const { id, secret } = await createApiToken(db, tenantId, "elsewhere");
     const now = Date.now();
-    expect((await findTenantByToken(db, secret, now))?.id).toBe(tenantId);
+    expect((await findTenantByToken(db, secret, now))?.tenant.id).toBe(tenantId);
     await db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } }); // not through this process's revokeApiToken
-    expect((await findTenantByToken(db, secret, now + TOKEN_CACHE_TTL_MS - 1))?.id).toBe(tenantId);
+    expect((await findTenantByToken(db, secret, now + TOKEN_CACHE_TTL_MS - 1))?.tenant.id).toBe(tenantId);
     expect(await findTenantByToken(db, secret, now + TOKEN_CACHE_TTL_MS)).toBeNull();
   });
 

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tenant } from "./client";
 import { cachedToken, cacheToken, forgetToken, lookUpMark, recordTokenUse } from "./token-cache";
+import { defaultUserOf } from "./users";
 
 const PREFIX = "jm_";
 
@@ -12,32 +13,35 @@ export function hashToken(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-export async function createApiToken(db: Db, tenantId: string, name: string): Promise<{ id: string; secret: string }> {
+/** A new token acting as `userId`, or as the tenant's default user when none is given. */
+export async function createApiToken(db: Db, tenantId: string, name: string, userId?: string): Promise<{ id: string; secret: string }> {
   const secret = PREFIX + randomBytes(32).toString("base64url");
+  const owner = userId ?? (await defaultUserOf(db, tenantId)).id;
   const token = await db.apiToken.create({
-    data: { tenantId, name, secretHash: hashToken(secret), prefix: secret.slice(0, PREFIX.length + 6) },
+    data: { tenantId, userId: owner, name, secretHash: hashToken(secret), prefix: secret.slice(0, PREFIX.length + 6) },
   });
   return { id: token.id, secret };
 }
 
 /**
- * The tenant a live (not revoked) token belongs to, or null. Answers from the token cache
- * (token-cache.ts) when it can, and records the use (lastUsedAt, throttled, in the background).
+ * The tenant and user a live (not revoked) token acts as, or null. Answers from the token
+ * cache (token-cache.ts) when it can, and records the use (lastUsedAt, throttled, in the
+ * background).
  */
-export async function findTenantByToken(db: Db, secret: string, now = Date.now()): Promise<Tenant | null> {
+export async function findTenantByToken(db: Db, secret: string, now = Date.now()): Promise<{ tenant: Tenant; userId: string } | null> {
   if (!secret.startsWith(PREFIX)) return null;
   const secretHash = hashToken(secret);
   const cached = cachedToken(db, secretHash, now);
   if (cached) {
     recordTokenUse(db, cached.tokenId, now);
-    return cached.tenant;
+    return { tenant: cached.tenant, userId: cached.userId };
   }
   const mark = lookUpMark(db);
   const token = await db.apiToken.findUnique({ where: { secretHash }, include: { tenant: true } });
   if (!token || token.revokedAt) return null;
-  cacheToken(db, mark, secretHash, token.id, token.tenant, now);
+  cacheToken(db, mark, secretHash, token.id, token.tenant, token.userId, now);
   recordTokenUse(db, token.id, now);
-  return token.tenant;
+  return { tenant: token.tenant, userId: token.userId };
 }
 
 /** The tenant's tokens, newest first, without any secret. */

@@ -30,6 +30,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+/**
+ * The tenant's default user (`tenant:<tenantId>`, no password, so no password login): the
+ * owner of tokens made for the tenant as a whole (the seed, test tenants). Created on first use.
+ */
+export async function defaultUserOf(db: Db, tenantId: string): Promise<User> {
+  const username = `tenant:${tenantId}`;
+  return db.user.upsert({ where: { username }, create: { tenantId, username, passwordHash: "" }, update: {} });
+}
+
 export async function createUser(db: Db, input: { tenantId: string; username: string; password: string }): Promise<User> {
   return db.user.create({ data: { tenantId: input.tenantId, username: input.username, passwordHash: await hashPassword(input.password) } });
 }

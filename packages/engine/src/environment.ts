@@ -6,7 +6,7 @@
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ensureFolder, listFilesRecursive, putFile, recordJobOutput, type Job } from "@jobmanager/db";
+import { ensureFolder, listFilesRecursive, ownerForWritingInto, putFile, recordJobOutput, type Job } from "@jobmanager/db";
 import type { EngineContext } from "./engine-context";
 
 export interface WorkingDirectory {
@@ -40,7 +40,7 @@ export async function startEnvironment(
 
 /** Copies every file of the job's input folder (and its subfolders) into `input/`. */
 export async function stageInput(ctx: EngineContext, job: Job, dir: WorkingDirectory): Promise<number> {
-  const files = await listFilesRecursive(ctx.db, job.tenantId, job.inputFolderId);
+  const files = await listFilesRecursive(ctx.db, job, job.inputFolderId);
   for (const { path: relative, file } of files) {
     await ctx.blobs.copyToFile(file.blobKey, path.join(dir.inputDir, relative));
   }
@@ -54,20 +54,25 @@ export async function markEnvironment(ctx: EngineContext, environmentId: string,
   });
 }
 
-/** Uploads every regular file under `output/` into the output folder, keeping subfolders. */
+/**
+ * Uploads every regular file under `output/` into the output folder, keeping subfolders; under
+ * the private root they belong to the job's user, like the folder they land in.
+ */
 export async function collectOutputs(ctx: EngineContext, job: Job, dir: WorkingDirectory): Promise<number> {
   let count = 0;
+  const ownerUserId = await ownerForWritingInto(ctx.db, job, job.outputFolderId);
   const walk = async (local: string, folderId: string, prefix = "") => {
     const entries = await fs.readdir(local, { withFileTypes: true });
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(local, entry.name);
       if (entry.isDirectory()) {
-        const folder = await ensureFolder(ctx.db, { tenantId: job.tenantId, parentId: folderId, name: entry.name, modifiedBy: job.tenantId });
+        const folder = await ensureFolder(ctx.db, { tenantId: job.tenantId, ownerUserId, parentId: folderId, name: entry.name, modifiedBy: job.tenantId });
         await walk(full, folder.id, `${prefix}${entry.name}/`);
       } else if (entry.isFile()) {
         // Symlinks and other special files are skipped: they could point outside the sandbox.
         const file = await putFile(ctx.db, ctx.blobs, {
           tenantId: job.tenantId,
+          ownerUserId,
           folderId,
           name: entry.name,
           content: createReadStream(full),

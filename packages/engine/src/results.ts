@@ -4,7 +4,7 @@
  * runner after a run and by recovery after the runner was lost.
  */
 import fs from "node:fs";
-import { putFile, recordJobOutput, type Job } from "@jobmanager/db";
+import { ownerForWritingInto, putFile, recordJobOutput, type Job } from "@jobmanager/db";
 import type { EngineContext } from "./engine-context";
 import { collectOutputs, type WorkingDirectory } from "./environment";
 import { executedNotebook } from "./executed-notebook";
@@ -25,6 +25,7 @@ export async function storeExecutedNotebook(ctx: EngineContext, job: Job): Promi
   if (!notebook) return false;
   const file = await putFile(ctx.db, ctx.blobs, {
     tenantId: job.tenantId,
+    ownerUserId: await ownerForWritingInto(ctx.db, job, job.outputFolderId),
     folderId: job.outputFolderId,
     name: notebook.fileName,
     content: notebook.content,

@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createDb, createEventBus, type Db } from "@jobmanager/db";
+import { createDb, createEventBus, defaultUserOf, type Db } from "@jobmanager/db";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { silentLogger } from "./logger";
 import { createScheduler, type SchedulerOptions } from "./scheduler";
@@ -40,9 +40,11 @@ describe("scheduler", () => {
       data: { id: "m", tenantId: "t", name: "m", author: "t", versions: { create: { number: 1, author: "t", format: "zeppelin", fileName: "n.zpln", blobKey: "x", sizeInBytes: 1 } } },
     });
     await db.environmentConfiguration.create({ data: { id: "c", tenantId: "t", name: "c" } });
+    const user = await defaultUserOf(db, "t");
     return db.schedule.create({
       data: {
         tenantId: "t",
+        userId: user.id,
         name: "every minute",
         modelId: "m",
         configurationId: "c",

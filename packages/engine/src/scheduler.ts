@@ -45,7 +45,7 @@ export function createScheduler(ctx: { db: Db; bus: EventBus; logger: Logger }, 
         maximumExecutionTimeInSeconds: schedule.maximumExecutionTime,
         retries: 0,
       };
-      const newJob = await resolveJobParameters(ctx.db, schedule.tenantId, parameters);
+      const newJob = await resolveJobParameters(ctx.db, schedule, parameters);
       await createJob(ctx.db, ctx.bus, newJob, async (tx, job) => {
         await tx.scheduleFiring.create({ data: { scheduleId: schedule.id, fireTime, jobId: job.id } });
         await tx.schedule.updateMany(dealtWith);

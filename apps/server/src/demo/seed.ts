@@ -74,7 +74,7 @@ export async function seedDemo(db: Db, blobs: BlobStore, dataDir: string): Promi
 async function demoToken(db: Db, dataDir: string): Promise<string> {
   const file = path.join(dataDir, "demo-token");
   const saved = await fs.readFile(file, "utf8").then((text) => text.trim(), () => "");
-  if (saved && (await findTenantByToken(db, saved))?.id === DEMO.tenantId) return saved;
+  if (saved && (await findTenantByToken(db, saved))?.tenant.id === DEMO.tenantId) return saved;
   const { secret } = await createApiToken(db, DEMO.tenantId, "demo");
   await fs.writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;

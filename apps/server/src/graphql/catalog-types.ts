@@ -5,7 +5,7 @@
 import type { File, Folder, ModelVersion } from "@jobmanager/db";
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from "type-graphql";
 import type { ConfigurationView } from "../services/configurations";
-import { EnvironmentConfigurationType, FolderType } from "./types";
+import { EnvironmentConfigurationType, FolderType, ModelType, PageInfoType } from "./types";
 
 @ObjectType("ModelVersion")
 export class ModelVersionType {
@@ -86,6 +86,33 @@ export class FolderContentsType {
   @Field(() => [FolderType]) folders!: FolderType[];
   @Field(() => [FileType]) files!: FileType[];
   @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType("FolderConnection", { description: "One page of a folder's contents: folders first, then files, each by name." })
+export class FolderConnectionType {
+  @Field(() => [FolderType], { description: "This page's folders (they come before the files)." }) folders!: FolderType[];
+  @Field(() => [FileType], { description: "This page's files." }) files!: FileType[];
+  @Field(() => Int, { description: "Folders and files in the folder (matching the filter), all pages." }) totalCount!: number;
+  @Field(() => PageInfoType, { description: "endCursor is the id of the page's last item." }) pageInfo!: PageInfoType;
+}
+
+@ObjectType("ModelConnection")
+export class ModelConnectionType {
+  @Field(() => [ModelType]) nodes!: ModelType[];
+  @Field(() => Int) totalCount!: number;
+  @Field(() => PageInfoType) pageInfo!: PageInfoType;
+}
+
+@ObjectType("EnvironmentConfigurationConnection")
+export class EnvironmentConfigurationConnectionType {
+  @Field(() => [EnvironmentConfigurationType]) nodes!: EnvironmentConfigurationType[];
+  @Field(() => Int) totalCount!: number;
+  @Field(() => PageInfoType) pageInfo!: PageInfoType;
+}
+
+/** A connection from a service's cursor page: endCursor is the last node's id. */
+export function toConnection<T extends { id: string }, N>(page: { nodes: T[]; totalCount: number; hasNextPage: boolean }, toNode: (item: T) => N) {
+  return { nodes: page.nodes.map(toNode), totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.at(-1)?.id ?? null } };
 }
 
 export function toConfigurationType(view: ConfigurationView): EnvironmentConfigurationType {

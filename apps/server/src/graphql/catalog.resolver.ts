@@ -13,12 +13,12 @@ export class CatalogResolver {
     return { id: services.tenant.id, name: services.tenant.name };
   }
 
-  @Query(() => [ModelType])
+  @Query(() => [ModelType], { description: "The tenant's models by name, unpaged, for pickers; modelConnection pages." })
   models(@Ctx() { services }: GraphQLContext): Promise<ModelType[]> {
     return listModels(services);
   }
 
-  @Query(() => [EnvironmentConfigurationType], { description: "The tenant's configurations by name (at most 1000)." })
+  @Query(() => [EnvironmentConfigurationType], { description: "The tenant's configurations by name (at most 1000), for pickers; configurationConnection pages." })
   async configurations(@Ctx() { services }: GraphQLContext): Promise<EnvironmentConfigurationType[]> {
     return (await listConfigurationPage(services, { pageSize: 1000 })).configurations;
   }

@@ -1,7 +1,7 @@
 /** Environment configurations over GraphQL, over the same service as REST. */
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import * as configurations from "../services/configurations";
-import { ConfigurationInputType, withoutNulls } from "./catalog-types";
+import { ConfigurationInputType, EnvironmentConfigurationConnectionType, toConnection, withoutNulls } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { EnvironmentConfigurationType } from "./types";
 
@@ -10,6 +10,15 @@ export class ConfigurationResolver {
   @Query(() => EnvironmentConfigurationType)
   configuration(@Arg("id", () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<EnvironmentConfigurationType> {
     return configurations.getConfiguration(services, id);
+  }
+
+  @Query(() => EnvironmentConfigurationConnectionType, { description: "The tenant's configurations by name, `first` (1–100) after the configuration `after` (the previous page's endCursor)." })
+  async configurationConnection(
+    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<EnvironmentConfigurationConnectionType> {
+    return toConnection(await configurations.pageConfigurationsAfter(services, { first, after }), (configuration) => configuration);
   }
 
   @Mutation(() => EnvironmentConfigurationType, { description: "Secret variable values are stored but never returned." })

@@ -1,13 +1,16 @@
 /**
- * Data Exchange over GraphQL, over the same services as REST. Large content goes through the
- * streamed REST routes; `createTextFile` is for small text written from the UI.
+ * Data Exchange over GraphQL, over the same services as REST. `uploadFile` and `overwriteFile`
+ * take a file of any size in a multipart request, streamed to blob storage as REST does;
+ * `createTextFile` is for small text written from the UI.
  */
 import { Readable } from "node:stream";
+import type { FileUpload } from "graphql-upload-minimal";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import * as dataExchange from "../services/data-exchange";
-import { FileType, FolderContentsType, toFileType, toFolderType } from "./catalog-types";
+import { FileType, FolderConnectionType, FolderContentsType, toFileType, toFolderType } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { FolderType } from "./types";
+import { storeUpload, UploadScalar } from "./uploads";
 
 @Resolver()
 export class DataExchangeResolver {
@@ -16,7 +19,9 @@ export class DataExchangeResolver {
     return toFolderType(await dataExchange.getFolder(services, id), id);
   }
 
-  @Query(() => FolderContentsType, { description: "Folders first, then files, by name; `filter` as in REST, e.g. {\"name\":{\"contains\":\".csv\"}}." })
+  @Query(() => FolderContentsType, {
+    description: "Folders first, then files, by name, by page number (as the web's folder browser pages); folderConnection pages by cursor. `filter` as in REST, e.g. {\"name\":{\"contains\":\".csv\"}}.",
+  })
   async folderContents(
     @Arg("id", () => ID) id: string,
     @Arg("pageNumber", () => Int, { defaultValue: 0 }) pageNumber: number,
@@ -26,6 +31,25 @@ export class DataExchangeResolver {
   ): Promise<FolderContentsType> {
     const page = await dataExchange.listDirectory(services, id, { pageNumber, pageSize, filter: filter ?? undefined });
     return { folders: page.directories.map((f) => toFolderType(f, f.id)), files: page.files.map(toFileType), totalCount: page.page.totalElements };
+  }
+
+  @Query(() => FolderConnectionType, {
+    description: "A folder's contents, folders first, then files, by name: `first` (1–100) after the item `after` (the previous page's endCursor); `filter` as in folderContents.",
+  })
+  async folderConnection(
+    @Arg("id", () => ID) id: string,
+    @Arg("first", () => Int, { defaultValue: 100 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("filter", () => String, { nullable: true }) filter: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<FolderConnectionType> {
+    const page = await dataExchange.pageDirectoryAfter(services, id, { first, after, filter: filter ?? undefined });
+    return {
+      folders: page.directories.map((f) => toFolderType(f, f.id)),
+      files: page.files.map(toFileType),
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
   }
 
   @Query(() => FileType)
@@ -67,6 +91,26 @@ export class DataExchangeResolver {
     const metadata = { name, parentId, ...(type ? { type } : {}) };
     const blob = await services.blobs.write(Readable.from([Buffer.from(content, "utf8")]));
     return toFileType(await dataExchange.createFile(services, metadata, blob));
+  }
+
+  @Mutation(() => FileType, {
+    description: "Uploads a file (a multipart request with the Apollo-Require-Preflight header), streamed to storage; `name` defaults to the part's file name.",
+  })
+  async uploadFile(
+    @Arg("file", () => UploadScalar) file: Promise<FileUpload>,
+    @Arg("parentId", () => ID) parentId: string,
+    @Arg("name", () => String, { nullable: true }) name: string | null,
+    @Arg("type", () => String, { nullable: true, description: "The content type; by default from the name's extension." }) type: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<FileType> {
+    const { blob, fileName } = await storeUpload(services, file);
+    return toFileType(await dataExchange.createFile(services, { name: name ?? fileName, parentId, ...(type ? { type } : {}) }, blob));
+  }
+
+  @Mutation(() => FileType, { description: "Replaces a file's content with an upload (multipart, as uploadFile)." })
+  async overwriteFile(@Arg("id", () => ID) id: string, @Arg("file", () => UploadScalar) file: Promise<FileUpload>, @Ctx() { services }: GraphQLContext): Promise<FileType> {
+    const { blob } = await storeUpload(services, file);
+    return toFileType(await dataExchange.overwriteFile(services, id, blob));
   }
 
   @Mutation(() => FileType, { description: "Renames and/or moves a file." })

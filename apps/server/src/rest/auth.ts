@@ -1,7 +1,8 @@
 /**
  * REST /api/auth: log in and out of a web session, and the tenant's API tokens and users.
  * Login is the one route that needs no credentials; it sets the HttpOnly session cookie and
- * the readable XSRF-TOKEN cookie, and returns the XSRF token too.
+ * the readable XSRF-TOKEN cookie, and returns the XSRF token too. Both cookies are Secure when
+ * the request came over https (directly, or through a proxy the configuration trusts).
  */
 import type { Db } from "@jobmanager/db";
 import express, { type Response, type Router } from "express";
@@ -13,7 +14,7 @@ export function loginRoutes({ db, sessionTtlMs }: { db: Db; sessionTtlMs: number
   const router = express.Router();
   router.post("/login", async (req, res) => {
     const result = await accounts.login(db, req.body, sessionTtlMs);
-    const cookie = { path: "/", sameSite: "strict" as const, maxAge: sessionTtlMs };
+    const cookie = { path: "/", sameSite: "strict" as const, maxAge: sessionTtlMs, secure: req.secure };
     res.cookie(SESSION_COOKIE, result.sessionSecret, { ...cookie, httpOnly: true });
     res.cookie(XSRF_COOKIE, result.xsrfToken, cookie);
     res.json({ tenant: { id: result.tenant.id, name: result.tenant.name }, xsrfToken: result.xsrfToken });

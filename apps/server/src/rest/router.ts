@@ -34,8 +34,8 @@ export function createRestRouter({ db, bus, blobs, limits, sessionTtlMs, logger 
   router.use(express.json({ limit: "1mb" }));
   router.use("/auth", loginRoutes({ db, sessionTtlMs })); // before authentication: login needs none
   router.use(async (req, res, next) => {
-    const { tenant } = await authenticateRequest(db, req);
-    res.locals.services = { db, bus, blobs, limits, tenant } satisfies ServiceContext;
+    const { tenant, userId } = await authenticateRequest(db, req);
+    res.locals.services = { db, bus, blobs, limits, tenant, userId } satisfies ServiceContext;
     next();
   });
 

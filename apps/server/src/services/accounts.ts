@@ -17,7 +17,8 @@ export async function login(db: Db, input: unknown, ttlMs: number): Promise<Logi
   let tenant: Tenant | null = null;
   let userId: string | null = null;
   if ("token" in credentials) {
-    tenant = await findTenantByToken(db, credentials.token);
+    const principal = await findTenantByToken(db, credentials.token);
+    if (principal) ({ tenant, userId } = principal);
   } else {
     const user = await findUserByPassword(db, credentials.username, credentials.password);
     if (user) {
@@ -25,14 +26,15 @@ export async function login(db: Db, input: unknown, ttlMs: number): Promise<Logi
       tenant = await db.tenant.findUnique({ where: { id: user.tenantId } });
     }
   }
-  if (!tenant) throw new UnauthorizedError("The credentials are not valid.");
+  if (!tenant || !userId) throw new UnauthorizedError("The credentials are not valid.");
   const { secret, xsrfToken } = await createSession(db, { tenantId: tenant.id, userId, ttlMs });
   return { tenant, sessionSecret: secret, xsrfToken };
 }
 
-export async function createToken({ db, tenant }: ServiceContext, input: unknown) {
+/** A new token of the signed-in user (it sees that user's private folders). */
+export async function createToken({ db, tenant, userId }: ServiceContext, input: unknown) {
   const { name } = parseInput(CreateTokenInput, input);
-  const { id, secret } = await createApiToken(db, tenant.id, name);
+  const { id, secret } = await createApiToken(db, tenant.id, name, userId);
   const token = (await listApiTokens(db, tenant.id)).find((t) => t.id === id)!;
   return { ...token, secret };
 }

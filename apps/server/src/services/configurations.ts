@@ -15,6 +15,7 @@ import {
   type ConfigurationVariable,
 } from "@jobmanager/domain";
 import type { ServiceContext } from "./context";
+import { cursorPage, type CursorPage, type CursorQuery } from "./cursor-page";
 
 export interface ConfigurationView {
   id: string;
@@ -65,6 +66,17 @@ export async function listConfigurationPage(ctx: ServiceContext, query: { pageNu
     ctx.db.environmentConfiguration.count({ where }),
   ]);
   return { configurations: rows.map(toConfigurationView), page: { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements } };
+}
+
+/** Cursor paging (GraphQL), by name as listConfigurationPage. */
+export async function pageConfigurationsAfter(ctx: ServiceContext, query: CursorQuery): Promise<CursorPage<ConfigurationView>> {
+  const where = { tenantId: ctx.tenant.id };
+  const page = await cursorPage(query, "configurations", {
+    exists: async (id) => (await ctx.db.environmentConfiguration.count({ where: { id, ...where } })) === 1,
+    find: (args) => ctx.db.environmentConfiguration.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], ...args }),
+    count: () => ctx.db.environmentConfiguration.count({ where }),
+  });
+  return { ...page, nodes: page.nodes.map(toConfigurationView) };
 }
 
 export async function createConfiguration(ctx: ServiceContext, input: unknown): Promise<ConfigurationView> {

@@ -3,7 +3,7 @@
  * exist for the tenant), get, list with the v3 filter language, and stop. A foreign id
  * answers exactly like a missing one.
  */
-import { countJobs, createJob, isUniqueViolation, jobCountsByStatus, jobFilterWhere, listJobRows, resolveJobParameters, transitionJob, type Db, type Job, type JobListRow } from "@jobmanager/db";
+import { countJobs, createJob, isUniqueViolation, jobCountsByStatus, jobFilterWhere, listJobRows, resolveJobParameters, SHARED_OWNER, transitionJob, type Db, type Job, type JobListRow } from "@jobmanager/db";
 import {
   ConflictError,
   InvalidTransitionError,
@@ -24,7 +24,7 @@ import type { ServiceContext } from "./context";
  * created the first time instead of starting another.
  */
 export async function startJob(
-  { db, bus, tenant }: ServiceContext,
+  { db, bus, tenant, userId }: ServiceContext,
   input: unknown,
   options: { idempotencyKey?: string | null } = {},
 ): Promise<Job> {
@@ -33,7 +33,7 @@ export async function startJob(
   if (key !== undefined && (key.length === 0 || key.length > 200)) throw new ValidationError("idempotencyKey must be 1 to 200 characters.");
   const earlier = key ? await jobOfIdempotencyKey(db, tenant.id, key) : null;
   if (earlier) return earlier;
-  const newJob = await resolveJobParameters(db, tenant.id, params);
+  const newJob = await resolveJobParameters(db, { tenantId: tenant.id, userId }, params);
   try {
     return await createJob(db, bus, newJob, key ? (tx, job) => tx.jobIdempotencyKey.create({ data: { tenantId: tenant.id, key, jobId: job.id } }).then(() => {}) : undefined);
   } catch (error) {
@@ -139,9 +139,15 @@ export async function countJobsByStatus({ db, tenant }: ServiceContext, filter?:
   return JOB_STATUSES.map((status) => ({ status, count: groups.find((g) => g.status === status)?._count._all ?? 0 }));
 }
 
-/** The files a job wrote into its output folder, by path; `file` is null once deleted. */
-export async function outputFilesOfJob({ db, tenant }: ServiceContext, jobId: string) {
+/**
+ * The files a job wrote into its output folder, by path; `file` is null once deleted. Files in
+ * another user's private tree are left out altogether (their names are theirs too).
+ */
+export async function outputFilesOfJob({ db, tenant, userId }: ServiceContext, jobId: string) {
   const rows = await db.jobOutputFile.findMany({ where: { jobId, job: { tenantId: tenant.id } }, orderBy: { path: "asc" } });
   const files = await db.file.findMany({ where: { id: { in: rows.map((r) => r.fileId) }, tenantId: tenant.id } });
-  return rows.map((row) => ({ path: row.path, file: files.find((f) => f.id === row.fileId) ?? null }));
+  const visible = (file: (typeof files)[number]) => file.ownerUserId === SHARED_OWNER || file.ownerUserId === userId;
+  return rows
+    .map((row) => ({ path: row.path, file: files.find((f) => f.id === row.fileId) ?? null }))
+    .filter((output) => output.file === null || visible(output.file));
 }

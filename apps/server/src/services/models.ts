@@ -18,6 +18,7 @@ import {
   type Notebook,
 } from "@jobmanager/domain";
 import type { ServiceContext } from "./context";
+import { cursorPage, type CursorPage, type CursorQuery } from "./cursor-page";
 
 export interface Upload {
   fileName: string;
@@ -71,11 +72,10 @@ export interface ModelPage {
   page: { number: number; size: number; totalPages: number; totalElements: number };
 }
 
-/** `filter` on name, type, description, author; `sort` is `asc`/`desc` (by name) or `field,asc|desc`. */
-export async function listModels(ctx: ServiceContext, query: { pageNumber?: unknown; pageSize?: unknown; filter?: unknown; sort?: unknown }): Promise<ModelPage> {
-  const { pageNumber, pageSize } = parseInput(CatalogPageQuery, { pageNumber: query.pageNumber, pageSize: query.pageSize });
+/** The where and order of a model list: `filter` on name, type, description, author; `sort` is `asc`/`desc` (by name) or `field,asc|desc`. */
+function modelListQuery(ctx: ServiceContext, query: { filter?: unknown; sort?: unknown }) {
   const filter = parseTextFilter(query.filter, ["name", "type", "description", "author"]);
-  const sortKey = query.sort === undefined || query.sort === "" ? "asc" : String(query.sort);
+  const sortKey = query.sort === undefined || query.sort === null || query.sort === "" ? "asc" : String(query.sort);
   const sort = SORTS[sortKey];
   if (!sort) throw new ValidationError(`Unknown sort '${sortKey}'; use asc, desc, or name|type|author|creationDate followed by ',asc' or ',desc'.`);
   const where = {
@@ -84,18 +84,35 @@ export async function listModels(ctx: ServiceContext, query: { pageNumber?: unkn
       Object.entries(filter).map(([field, c]) => [field, { ...(c.eq !== undefined ? { equals: c.eq } : {}), ...(c.contains !== undefined ? { contains: c.contains } : {}), ...(c.startsWith !== undefined ? { startsWith: c.startsWith } : {}) }]),
     ),
   };
+  return { where, orderBy: [{ [sort.field]: sort.order }, { id: "asc" as const }], include: WITH_LAST_VERSION };
+}
+
+const WITH_LAST_VERSION = { versions: { orderBy: { number: "desc" as const }, take: 1 } };
+
+function withLastVersion<T extends { versions: ModelVersion[] }>({ versions, ...rest }: T) {
+  return { ...rest, lastVersion: versions[0] ?? null };
+}
+
+/** Offset paging (REST v3), see modelListQuery. */
+export async function listModels(ctx: ServiceContext, query: { pageNumber?: unknown; pageSize?: unknown; filter?: unknown; sort?: unknown }): Promise<ModelPage> {
+  const { pageNumber, pageSize } = parseInput(CatalogPageQuery, { pageNumber: query.pageNumber, pageSize: query.pageSize });
+  const list = modelListQuery(ctx, query);
   const [rows, totalElements] = await Promise.all([
-    ctx.db.model.findMany({
-      where,
-      orderBy: [{ [sort.field]: sort.order }, { id: "asc" }],
-      skip: pageNumber * pageSize,
-      take: pageSize,
-      include: { versions: { orderBy: { number: "desc" }, take: 1 } },
-    }),
-    ctx.db.model.count({ where }),
+    ctx.db.model.findMany({ ...list, skip: pageNumber * pageSize, take: pageSize }),
+    ctx.db.model.count({ where: list.where }),
   ]);
-  const models = rows.map(({ versions, ...rest }) => ({ ...rest, lastVersion: versions[0] ?? null }));
-  return { models, page: { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements } };
+  return { models: rows.map(withLastVersion), page: { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements } };
+}
+
+/** Cursor paging (GraphQL), with the same filter and sort as listModels. */
+export async function pageModelsAfter(ctx: ServiceContext, query: CursorQuery & { filter?: unknown; sort?: unknown }): Promise<CursorPage<ModelWithLastVersion>> {
+  const list = modelListQuery(ctx, query);
+  const page = await cursorPage(query, "models", {
+    exists: async (id) => (await ctx.db.model.count({ where: { id, tenantId: ctx.tenant.id } })) === 1,
+    find: (args) => ctx.db.model.findMany({ ...list, ...args }),
+    count: () => ctx.db.model.count({ where: list.where }),
+  });
+  return { ...page, nodes: page.nodes.map(withLastVersion) };
 }
 
 export async function updateModel(ctx: ServiceContext, id: string, patch: unknown): Promise<ModelWithLastVersion> {

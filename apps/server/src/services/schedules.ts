@@ -7,11 +7,11 @@ import { filterWhere, resolveJobParameters, type Schedule } from "@jobmanager/db
 import { NotFoundError, PageQuery, parseCron, parseInput, parseScheduleFilter, ScheduleParameters } from "@jobmanager/domain";
 import type { ServiceContext } from "./context";
 
-export async function createSchedule({ db, tenant }: ServiceContext, input: unknown): Promise<Schedule> {
+export async function createSchedule({ db, tenant, userId }: ServiceContext, input: unknown): Promise<Schedule> {
   const { maximumExecutionTime, ...params } = parseInput(ScheduleParameters, input);
   // the same checks as a job start, so a schedule cannot name what the tenant cannot use
-  await resolveJobParameters(db, tenant.id, { ...params, maximumExecutionTimeInSeconds: maximumExecutionTime, retries: 0 });
-  return db.schedule.create({ data: { ...params, maximumExecutionTime, tenantId: tenant.id, status: "RUNNING" } });
+  await resolveJobParameters(db, { tenantId: tenant.id, userId }, { ...params, maximumExecutionTimeInSeconds: maximumExecutionTime, retries: 0 });
+  return db.schedule.create({ data: { ...params, maximumExecutionTime, tenantId: tenant.id, userId, status: "RUNNING" } });
 }
 
 export async function getSchedule({ db, tenant }: ServiceContext, id: string): Promise<Schedule> {
