@@ -124,6 +124,26 @@ describe("the private root belongs to one user", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("offers each user, for a job's folders, every folder they see at any depth, by path, and none of another user's", async () => {
+    const nested = await (await server.request(`${DX}/directories`, { method: "POST", json: { name: "deeper", parentId: ids.folder } })).json();
+    const paths = async (token?: string) => {
+      const result = await server.graphql("{ folderPaths { path folder { id } } }", {}, token);
+      expect(result.errors).toBeUndefined();
+      return result.data.folderPaths as Array<{ path: string; folder: { id: string } }>;
+    };
+    const first = await paths();
+    expect(first).toContainEqual({ path: "Private/mine", folder: { id: ids.folder } });
+    expect(first).toContainEqual({ path: "Private/mine/deeper", folder: { id: nested.id } });
+    expect(first).toContainEqual(expect.objectContaining({ path: "Public/demo-input" }));
+    expect(first.map((entry) => entry.path)).toEqual([...first.map((entry) => entry.path)].sort((a, b) => a.localeCompare(b)));
+    const second = await paths(secondToken);
+    expect(second.some((entry) => entry.folder.id === ids.folder || entry.folder.id === nested.id)).toBe(false);
+    expect(second).toContainEqual(expect.objectContaining({ path: "Public/demo-input" }));
+    const foreign = await paths((await server.createTenant("paths-other")).token);
+    expect(foreign.some((entry) => entry.path === "Public/demo-input")).toBe(false);
+    await server.request(`${DX}/directories/${nested.id}`, { method: "DELETE" });
+  });
+
   it("lists each user's own private root, and the same public root for both", async () => {
     const names = async (folderId: string, token?: string) => {
       const page = await (await server.request(`${DX}/directories/${folderId}`, token ? { token } : {})).json();

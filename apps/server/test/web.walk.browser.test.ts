@@ -41,6 +41,8 @@ describe.skipIf(!chromiumPath)("a person's walk through the web UI", () => {
     await expect.poll(() => start.isEnabled(), { timeout: 30_000 }).toBe(true);
     await page.getByLabel("Model", { exact: true }).selectOption(choice.modelId);
     await page.getByLabel("Input folder").selectOption(choice.inputFolderId);
+    // Folders are offered by their path from their root.
+    expect(await page.getByLabel("Input folder").locator("option:checked").innerText()).toMatch(/^(Public|Private)\//);
     await page.getByLabel("Output folder").selectOption(choice.outputFolderId);
     await start.click();
     await page.getByText("Job started.").waitFor({ timeout: 30_000 });

@@ -6,7 +6,7 @@
  * picks and falls back to the demo defaults (lib/newJobDefaults.ts).
  */
 import { useState } from "react";
-import type { EnvironmentConfiguration, Folder, Model } from "@/lib/graphql";
+import type { EnvironmentConfiguration, Folder, FolderPath, Model } from "@/lib/graphql";
 import { defaultChoice, reconcileChoice, type NewJobChoice } from "@/lib/newJobDefaults";
 import { SelectField } from "./SelectField";
 
@@ -16,9 +16,13 @@ export interface JobTargetOptions {
   folders: Folder[];
 }
 
-export function useJobTargets(data: Partial<JobTargetOptions> | undefined) {
+type JobTargetData = Pick<JobTargetOptions, "models" | "configurations"> & { folderPaths: FolderPath[] };
+
+export function useJobTargets(data: Partial<JobTargetData> | undefined) {
   const [picked, setPicked] = useState<NewJobChoice | null>(null);
-  const options: JobTargetOptions = { models: data?.models ?? [], configurations: data?.configurations ?? [], folders: data?.folders ?? [] };
+  // Folders at any depth under both roots, shown by their path.
+  const folders = (data?.folderPaths ?? []).map(({ path, folder }) => ({ ...folder, name: path }));
+  const options: JobTargetOptions = { models: data?.models ?? [], configurations: data?.configurations ?? [], folders };
   const defaults = defaultChoice(options.models, options.configurations, options.folders);
   const choice = picked ? reconcileChoice(picked, defaults, options) : defaults;
   const set = (key: keyof NewJobChoice) => (value: string) => setPicked({ ...choice, [key]: value });

@@ -10,6 +10,8 @@ export type Tenant = { id: string; name: string };
 export type Model = { id: string; name: string; description: string; type: string };
 export type EnvironmentConfiguration = { id: string; name: string; description: string };
 export type Folder = { id: string; name: string; parentId: string };
+/** A folder with its path from its root ("Public/sales/2026"), as the job pickers list them. */
+export type FolderPath = { path: string; folder: Folder };
 export type JobEvent = { id: string; status: JobStatus; message: string; at: string };
 export type ParagraphResult = { type: string; data: string };
 export type ParagraphRun = {
@@ -106,13 +108,13 @@ export const JOBS_QUERY = gql<
 `);
 
 export const NEW_JOB_OPTIONS_QUERY = gql<
-  { models: Model[]; configurations: EnvironmentConfiguration[]; folders: Folder[] },
+  { models: Model[]; configurations: EnvironmentConfiguration[]; folderPaths: FolderPath[] },
   Record<string, never>
 >`
   query NewJobOptions {
     models { id name description type }
     configurations { id name description }
-    folders { id name parentId }
+    folderPaths { path folder { id name parentId } }
   }
 `;
 

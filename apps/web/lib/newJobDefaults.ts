@@ -11,8 +11,9 @@ export type NewJobChoice = {
   outputFolderId: string;
 };
 
-function folderNamed(folders: readonly Folder[], name: string): string {
-  return folders.find((f) => f.name === name)?.id ?? "";
+/** `folders` carry their path as name (see JobTargetFields). */
+function folderAt(folders: readonly Folder[], path: string): string {
+  return folders.find((f) => f.name === path)?.id ?? "";
 }
 
 export function defaultChoice(
@@ -24,8 +25,8 @@ export function defaultChoice(
   return {
     modelId: model?.id ?? "",
     configurationId: configurations[0]?.id ?? "",
-    inputFolderId: folderNamed(folders, "demo-input"),
-    outputFolderId: folderNamed(folders, "demo-output"),
+    inputFolderId: folderAt(folders, "Public/demo-input"),
+    outputFolderId: folderAt(folders, "Public/demo-output"),
   };
 }
 

@@ -1,10 +1,16 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
 import { PUBLIC_ROOT_ID } from "@jobmanager/db";
-import { listFolders, listModels } from "../services/catalog";
+import { listFolderPaths, listFolders, listModels } from "../services/catalog";
 import { listConfigurationPage } from "../services/configurations";
 import { toFolderType } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { EnvironmentConfigurationType, FolderType, ModelType, TenantType } from "./types";
+
+@ObjectType("FolderPath", { description: "A folder with its path from its root, e.g. Public/sales/2026." })
+export class FolderPathType {
+  @Field(() => FolderType) folder!: FolderType;
+  @Field(() => String) path!: string;
+}
 
 @Resolver()
 export class CatalogResolver {
@@ -29,5 +35,10 @@ export class CatalogResolver {
     @Ctx() { services }: GraphQLContext,
   ): Promise<FolderType[]> {
     return (await listFolders(services, parentId)).map((folder) => toFolderType(folder, folder.id));
+  }
+
+  @Query(() => [FolderPathType], { description: "Every folder the caller sees, at any depth under both roots, sorted by path: for a job's folder pickers." })
+  async folderPaths(@Ctx() { services }: GraphQLContext): Promise<FolderPathType[]> {
+    return (await listFolderPaths(services)).map(({ folder, path }) => ({ folder: toFolderType(folder, folder.id), path }));
   }
 }
