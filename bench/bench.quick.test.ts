@@ -35,7 +35,7 @@ describe("npm run bench -- --quick", () => {
     expect(results.latency.dispatchMs.n).toBe(results.latency.jobs);
     expect(results.latency.liveStatusMs.n).toBeGreaterThanOrEqual(results.latency.jobs * 4);
     expect(results.latencyAtScale.dispatchMs.n).toBe(results.latencyAtScale.jobs);
-    for (const load of [results.api.unfiltered, results.api.filtered]) {
+    for (const load of [results.api.unfiltered, results.api.filtered, results.api.whileWriting]) {
       expect(load.requestsPerSecond).toBeGreaterThan(0);
       expect(load.non2xx + load.errors).toBe(0);
     }

@@ -1,7 +1,9 @@
 /**
  * (5) The API under load: `rows` finished jobs are inserted with raw SQL (one transaction of
  * prepared inserts), then autocannon drives GET /api/jobmanager/v3/jobs (a page of 100) for
- * `seconds` over `connections` connections, without and with a filter.
+ * `seconds` over `connections` connections, without and with a filter, and once more while
+ * another connection commits a change to a job every 10 ms: the server keeps an unchanged
+ * page until the database changes, so that third run shows the price of a busy database.
  */
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
@@ -26,6 +28,8 @@ export interface ApiResult {
   connections: number;
   unfiltered: LoadResult;
   filtered: LoadResult;
+  /** Unfiltered, while jobs change 100 times a second (every page read misses the cache). */
+  whileWriting: LoadResult & { commits: number };
 }
 
 /** A filter that matches about a third of the rows: FAILED jobs. */
@@ -37,7 +41,24 @@ export async function measureApi(server: BenchServer, options: { rows: number; s
   const load = (path: string) => runLoad(server, path, options.seconds, options.connections);
   const unfiltered = await load(base);
   const filtered = await load(`${base}&filter=${encodeURIComponent(FILTER)}`);
-  return { rows: options.rows, insertMs: round(insertMs), seconds: options.seconds, connections: options.connections, unfiltered, filtered };
+  const whileWriting = await whileJobsChange(server.databaseFile, () => load(base));
+  return { rows: options.rows, insertMs: round(insertMs), seconds: options.seconds, connections: options.connections, unfiltered, filtered, whileWriting };
+}
+
+/** Runs `work` while another connection rewrites the newest job's message every 10 ms. */
+async function whileJobsChange(databaseFile: string, work: () => Promise<LoadResult>): Promise<LoadResult & { commits: number }> {
+  const db = new Database(databaseFile);
+  db.pragma("busy_timeout = 5000");
+  const newest = (db.prepare("SELECT id FROM Job ORDER BY createdAt DESC LIMIT 1").get() as { id: string }).id;
+  const touch = db.prepare("UPDATE Job SET message = ? WHERE id = ?");
+  let commits = 0;
+  const timer = setInterval(() => touch.run(`Changed ${++commits} times.`, newest), 10);
+  try {
+    return { ...(await work()), commits };
+  } finally {
+    clearInterval(timer);
+    db.close();
+  }
 }
 
 /** Finished jobs of the demo tenant, one a second back from now, statuses in rotation. */
