@@ -4,12 +4,11 @@
  * models and versions, the CSRF header Apollo asks for, and the size limits (413, nothing kept).
  */
 import { createHash } from "node:crypto";
-import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, zeppelinNote, type TestServer } from "./harness";
-import { generatedBytes, multipartBody, type Part } from "./multipart";
+import { generatedBytes, heldBytesWatcher, multipartBody, type Part } from "./multipart";
 
 /** A GraphQL multipart request with one file bound to `variables.file`. */
 function uploadRequest(server: TestServer, query: string, variables: Record<string, unknown>, file: Part["value"], fileName: string, headers: Record<string, string> = { "apollo-require-preflight": "true" }, token?: string) {
@@ -26,12 +25,6 @@ const UPLOAD_FILE = "mutation($file: Upload!, $p: ID!, $n: String) { uploadFile(
 async function blobFiles(server: TestServer): Promise<string[]> {
   const entries = await fs.readdir(path.join(server.dataDir, "blobs"), { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
-}
-
-/** Bytes in blob storage's temporary files (a write in progress). */
-function temporaryBlobBytes(server: TestServer): number {
-  const entries = fsSync.readdirSync(path.join(server.dataDir, "blobs"), { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".tmp")).reduce((sum, e) => sum + fsSync.statSync(path.join(e.parentPath, e.name)).size, 0);
 }
 
 const sha256 = (chunks: Iterable<Buffer>) => {
@@ -107,27 +100,15 @@ describe("GraphQL multipart uploads", () => {
 
   it("uploads 20 MB of binary with identical bytes, the server holding only a few MB of it at any time", async () => {
     const size = 20 * 1024 * 1024;
-    // The server's memory, measured as what it holds of the upload: the bytes the client has
-    // sent that are not yet in blob storage's temporary file, sampled after every 64 KiB sent.
-    // (The REST test's resident-size sampling could not tell this route from a deliberately
-    // buffering variant on a loaded machine: both grew 0 to 25 MB. This measure can: a
-    // buffering server writes nothing until all 20 MB have arrived.)
-    let maxHeld = 0;
-    function* watched(): Generator<Buffer> {
-      let sent = 0;
-      for (const chunk of generatedBytes(size, 11)) {
-        yield chunk;
-        sent += chunk.length;
-        maxHeld = Math.max(maxHeld, sent - temporaryBlobBytes(server));
-      }
-    }
-    const response = await uploadRequest(server, UPLOAD_FILE, { p: "_PRIVATE_ROOT_ID" }, watched(), "big.bin");
+    // The server's memory, measured as what it holds of the upload (see heldBytesWatcher).
+    const upload = heldBytesWatcher(server.dataDir, generatedBytes(size, 11));
+    const response = await uploadRequest(server, UPLOAD_FILE, { p: "_PRIVATE_ROOT_ID" }, upload.chunks, "big.bin");
     expect(response.status).toBe(200);
     const result = await response.json();
     expect(result.errors).toBeUndefined();
     expect(result.data.uploadFile).toMatchObject({ name: "big.bin", sizeInBytes: size, type: "application/octet-stream" });
     // Socket and stream buffers between the two ends hold about 4 MB; buffering would be 20 MB.
-    expect(maxHeld).toBeLessThan(size * 0.4);
+    expect(upload.maxHeld()).toBeLessThan(size * 0.4);
 
     const actual = createHash("sha256");
     const stream = await server.request(`/api/dataexchange/v3/files/${result.data.uploadFile.id}`);

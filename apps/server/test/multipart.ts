@@ -3,6 +3,8 @@
  * generated file without holding it in memory.
  */
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 
 export interface Part {
   name: string;
@@ -59,4 +61,30 @@ export function* generatedBytes(size: number, seed = 1): Generator<Buffer> {
     if (chunk.length >= 4) chunk.writeUInt32LE(index, 0);
     yield chunk;
   }
+}
+
+/**
+ * How much of an upload the server holds in memory: `chunks` yields `source` and, after each
+ * chunk, notes the bytes sent that are not yet in blob storage's temporary files under
+ * `dataDir`. A streaming server stays at the few MB of socket and stream buffers between the
+ * two ends; a buffering one writes nothing until the whole body has arrived. (Resident-size
+ * sampling could not tell the two apart on a loaded machine.)
+ */
+export function heldBytesWatcher(dataDir: string, source: Iterable<Buffer>): { chunks: Generator<Buffer>; maxHeld: () => number } {
+  let maxHeld = 0;
+  function* chunks(): Generator<Buffer> {
+    let sent = 0;
+    for (const chunk of source) {
+      yield chunk;
+      sent += chunk.length;
+      maxHeld = Math.max(maxHeld, sent - temporaryBlobBytes(dataDir));
+    }
+  }
+  return { chunks: chunks(), maxHeld: () => maxHeld };
+}
+
+/** Bytes in blob storage's temporary files (writes in progress). */
+function temporaryBlobBytes(dataDir: string): number {
+  const entries = fs.readdirSync(path.join(dataDir, "blobs"), { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".tmp")).reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
 }
