@@ -54,8 +54,8 @@ describe("catalog over GraphQL", () => {
     const { moveFolder } = await ok(`mutation($id: ID!) { moveFolder(id: $id, name: "sub2") { name } }`, { id: sub.id });
     expect(moveFolder.name).toBe("sub2");
 
-    const contents = await ok(`query($id: ID!, $s: ID!) { folderContents(id: $id) { totalCount folders { name } files { name } } folder(id: $s) { name parentId } file(id: "${file.id}") { name } }`, { id: folder.id, s: sub.id });
-    expect(contents).toEqual({ folderContents: { totalCount: 1, folders: [{ name: "sub2" }], files: [] }, folder: { name: "sub2", parentId: folder.id }, file: { name: "b.csv" } });
+    const contents = await ok(`query($id: ID!, $s: ID!) { folderConnection(id: $id) { totalCount folders { name } files { name } } folder(id: $s) { name parentId } file(id: "${file.id}") { name } }`, { id: folder.id, s: sub.id });
+    expect(contents).toEqual({ folderConnection: { totalCount: 1, folders: [{ name: "sub2" }], files: [] }, folder: { name: "sub2", parentId: folder.id }, file: { name: "b.csv" } });
     const clash = await server.graphql(`mutation($p: ID!) { createFolder(name: "sub2", parentId: $p) { id } }`, { p: folder.id });
     expect(clash.errors?.[0].extensions.code).toBe("jobmanager.conflict");
 

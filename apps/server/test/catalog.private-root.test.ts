@@ -45,7 +45,6 @@ type GraphQLCase = [name: string, query: string, variables: (ids: Ids) => Record
 
 const GRAPHQL_CASES: GraphQLCase[] = [
   ["query the folder", "query($id: ID!) { folder(id: $id) { id name } }", (i) => ({ id: i.folder })],
-  ["list the folder", "query($id: ID!) { folderContents(id: $id) { totalCount } }", (i) => ({ id: i.folder })],
   ["page through the folder", "query($id: ID!) { folderConnection(id: $id) { totalCount } }", (i) => ({ id: i.folder })],
   ["list the subfolders of the folder", "query($id: String!) { folders(parentId: $id) { id } }", (i) => ({ id: i.folder })],
   ["create a folder in the folder", 'mutation($p: ID!) { createFolder(name: "x", parentId: $p) { id } }', (i) => ({ p: i.folder })],
@@ -156,8 +155,8 @@ describe("the private root belongs to one user", () => {
     expect(await names(PRIVATE, secondToken)).toEqual(["mine"]);
     expect(await names(PUBLIC, secondToken)).toEqual(await names(PUBLIC));
     expect(await names(PUBLIC)).toContain("own.txt");
-    const gql = await server.graphql(`{ folderContents(id: "${PRIVATE}") { totalCount } }`, {}, secondToken);
-    expect(gql.data.folderContents.totalCount).toBe(1);
+    const gql = await server.graphql(`{ folderConnection(id: "${PRIVATE}") { totalCount } }`, {}, secondToken);
+    expect(gql.data.folderConnection.totalCount).toBe(1);
   });
 
   it("shares a folder moved to the public root with its contents, and takes it back when moved to the private root", async () => {

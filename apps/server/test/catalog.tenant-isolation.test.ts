@@ -61,7 +61,7 @@ const GRAPHQL_CASES: GraphQLCase[] = [
   ["expire a version", "mutation($id: ID!, $v: ID!) { updateModelVersion(modelId: $id, versionId: $v, expirationDate: null) { id } }", (i) => ({ id: i.model, v: i.version })],
   ["delete a version", "mutation($id: ID!, $v: ID!) { deleteModelVersion(modelId: $id, versionId: $v) }", (i) => ({ id: i.model, v: i.version })],
   ["query a folder", "query($id: ID!) { folder(id: $id) { id name } }", (i) => ({ id: i.folder })],
-  ["list a folder", "query($id: ID!) { folderContents(id: $id) { totalCount files { id } } }", (i) => ({ id: i.folder })],
+  ["list a folder", "query($id: ID!) { folderConnection(id: $id) { totalCount files { id } } }", (i) => ({ id: i.folder })],
   ["list the subfolders of a folder", "query($id: String!) { folders(parentId: $id) { id } }", (i) => ({ id: i.folder })],
   ["create a folder in a foreign folder", 'mutation($p: ID!) { createFolder(name: "x", parentId: $p) { id } }', (i) => ({ p: i.folder })],
   ["rename a folder", 'mutation($id: ID!) { moveFolder(id: $id, name: "stolen") { id } }', (i) => ({ id: i.folder })],
@@ -145,7 +145,7 @@ describe("catalog tenant isolation", () => {
   });
 
   it("shows another tenant none of the demo tenant's objects in GraphQL lists", async () => {
-    const result = await server.graphql('{ models { id } configurations { id } folders { id } folderContents(id: "_PUBLIC_ROOT_ID") { files { id } folders { id } } }', {}, other.token);
+    const result = await server.graphql('{ models { id } configurations { id } folders { id } folderConnection(id: "_PUBLIC_ROOT_ID") { files { id } folders { id } } folderPaths { folder { id } } }', {}, other.token);
     expect(result.errors).toBeUndefined();
     for (const id of [ids.model, ids.folder, ids.file, ids.configuration]) expect(JSON.stringify(result.data)).not.toContain(id);
   });

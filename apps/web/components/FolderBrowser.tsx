@@ -1,11 +1,12 @@
 "use client";
 /**
  * One folder's contents: new folder and upload controls, then folders first and files, a page
- * at a time. Every change (create, upload, rename, move, delete) fetches the page again.
+ * at a time (cursor paging). Every change (create, upload, rename, move, delete) fetches the
+ * page again.
  */
 import { useCallback, useState } from "react";
 import { useQuery } from "urql";
-import { FOLDER_CONTENTS_QUERY } from "@/lib/dataExchangeOperations";
+import { FOLDER_PAGE_QUERY } from "@/lib/dataExchangeOperations";
 import { errorMessage } from "@/lib/errors";
 import { useReconnect } from "@/lib/useReconnect";
 import { DataItemRow } from "./DataItemRow";
@@ -18,21 +19,24 @@ import { UploadFiles } from "./UploadFiles";
 export const FOLDER_PAGE_SIZE = 50;
 
 export function FolderBrowser({ folderId, onRenamed }: { folderId: string; onRenamed: () => void }) {
-  const [pageNumber, setPageNumber] = useState(0);
+  // Cursors of the pages before the current one; the current page starts after the last.
+  const [cursors, setCursors] = useState<(string | null)[]>([]);
+  const after = cursors.length > 0 ? cursors[cursors.length - 1]! : null;
   const [{ data, fetching, error }, refetch] = useQuery({
-    query: FOLDER_CONTENTS_QUERY,
-    variables: { id: folderId, pageNumber, pageSize: FOLDER_PAGE_SIZE },
+    query: FOLDER_PAGE_QUERY,
+    variables: { id: folderId, first: FOLDER_PAGE_SIZE, after },
     requestPolicy: "network-only",
   });
   const reload = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);
   useReconnect(reload);
 
-  const contents = data?.folderContents;
+  const contents = data?.folderConnection;
   const total = contents?.totalCount ?? 0;
   const pages = Math.max(1, Math.ceil(total / FOLDER_PAGE_SIZE));
-  // A delete can empty the last page: step back to the one that still has rows.
-  if (contents && pageNumber > 0 && pageNumber >= pages) setPageNumber(pages - 1);
+  const pageNumber = cursors.length;
   const empty = contents && contents.folders.length === 0 && contents.files.length === 0;
+  // A delete can empty a later page, or remove the item its cursor names: back to the first.
+  if (pageNumber > 0 && (error || empty)) setCursors([]);
 
   return (
     <>
@@ -84,13 +88,14 @@ export function FolderBrowser({ folderId, onRenamed }: { folderId: string; onRen
         ) : null}
         {contents && total > FOLDER_PAGE_SIZE ? (
           <nav className="pager" aria-label="Pages of this folder">
-            <button type="button" className="button button-small" disabled={pageNumber === 0 || fetching} onClick={() => setPageNumber(pageNumber - 1)}>
+            <button type="button" className="button button-small" disabled={pageNumber === 0 || fetching} onClick={() => setCursors((prev) => prev.slice(0, -1))}>
               Previous page
             </button>
             <span data-testid="page-status">
               Page {pageNumber + 1} of {pages} ({total} items)
             </span>
-            <button type="button" className="button button-small" disabled={pageNumber + 1 >= pages || fetching} onClick={() => setPageNumber(pageNumber + 1)}>
+            <button type="button" className="button button-small" disabled={!contents?.pageInfo.hasNextPage || fetching}
+              onClick={() => { const end = contents?.pageInfo.endCursor; if (end) setCursors((prev) => [...prev, end]); }}>
               Next page
             </button>
           </nav>

@@ -5,12 +5,9 @@
  */
 import { useEffect, useState } from "react";
 import { useClient, useQuery } from "urql";
-import { DATA_FOLDER_QUERY, FOLDER_CONTENTS_QUERY, isRootId, ROOTS } from "@/lib/dataExchangeOperations";
+import { DATA_FOLDER_QUERY, isRootId, ROOTS, SUBFOLDERS_QUERY } from "@/lib/dataExchangeOperations";
 import { errorMessage } from "@/lib/errors";
 import { Loading } from "./Loading";
-
-/** Subfolders shown at once; folders come first in a listing, so one page holds them. */
-const PICKER_PAGE_SIZE = 200;
 
 export function FolderPicker({
   startId,
@@ -28,8 +25,8 @@ export function FolderPicker({
   const client = useClient();
   const [at, setAt] = useState<{ id: string; name: string; parentId: string | null }>({ id: startId, name: "", parentId: null });
   const [{ data, fetching, error }] = useQuery({
-    query: FOLDER_CONTENTS_QUERY,
-    variables: { id: at.id, pageNumber: 0, pageSize: PICKER_PAGE_SIZE },
+    query: SUBFOLDERS_QUERY,
+    variables: { parentId: at.id },
     requestPolicy: "network-only",
   });
 
@@ -50,7 +47,7 @@ export function FolderPicker({
     };
   }, [client, at]);
 
-  const subfolders = (data?.folderContents.folders ?? []).filter((f) => f.id !== excludeId);
+  const subfolders = (data?.folders ?? []).filter((f) => f.id !== excludeId);
   const goUp = async () => {
     if (!at.parentId) return;
     setAt({ id: at.parentId, name: "", parentId: null });

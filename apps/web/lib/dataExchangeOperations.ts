@@ -41,15 +41,29 @@ export const DATA_FOLDER_QUERY = gql<{ folder: DataFolder }, { id: string }>(`
   }
 `);
 
-export type FolderContents = { folders: DataFolder[]; files: DataFile[]; totalCount: number };
+export type FolderPage = {
+  folders: DataFolder[];
+  files: DataFile[];
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
 
-export const FOLDER_CONTENTS_QUERY = gql<{ folderContents: FolderContents }, { id: string; pageNumber: number; pageSize: number }>(`
-  query FolderContents($id: ID!, $pageNumber: Int!, $pageSize: Int!) {
-    folderContents(id: $id, pageNumber: $pageNumber, pageSize: $pageSize) {
+/** One page of a folder's contents, folders first, after the item `after` (cursor paging). */
+export const FOLDER_PAGE_QUERY = gql<{ folderConnection: FolderPage }, { id: string; first: number; after?: string | null }>(`
+  query FolderPage($id: ID!, $first: Int!, $after: String) {
+    folderConnection(id: $id, first: $first, after: $after) {
       folders { ${FOLDER_FIELDS} }
       files { ${FILE_FIELDS} }
       totalCount
+      pageInfo { hasNextPage endCursor }
     }
+  }
+`);
+
+/** The folders directly under a folder (the move picker's list). */
+export const SUBFOLDERS_QUERY = gql<{ folders: DataFolder[] }, { parentId: string }>(`
+  query Subfolders($parentId: String!) {
+    folders(parentId: $parentId) { ${FOLDER_FIELDS} }
   }
 `);
 

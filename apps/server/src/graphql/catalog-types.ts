@@ -81,13 +81,6 @@ export function toFolderType(folder: Folder | null, rootId: string): FolderType 
   return { id: folder.id, name: folder.name, parentId: folder.parentId, modifiedDate: folder.modifiedAt, modifiedBy: folder.modifiedBy };
 }
 
-@ObjectType("FolderContents")
-export class FolderContentsType {
-  @Field(() => [FolderType]) folders!: FolderType[];
-  @Field(() => [FileType]) files!: FileType[];
-  @Field(() => Int) totalCount!: number;
-}
-
 @ObjectType("FolderConnection", { description: "One page of a folder's contents: folders first, then files, each by name." })
 export class FolderConnectionType {
   @Field(() => [FolderType], { description: "This page's folders (they come before the files)." }) folders!: FolderType[];

@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import type { FileUpload } from "graphql-upload-minimal";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import * as dataExchange from "../services/data-exchange";
-import { FileType, FolderConnectionType, FolderContentsType, toFileType, toFolderType } from "./catalog-types";
+import { FileType, FolderConnectionType, toFileType, toFolderType } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { FolderType } from "./types";
 import { storeUpload, UploadScalar } from "./uploads";
@@ -19,22 +19,8 @@ export class DataExchangeResolver {
     return toFolderType(await dataExchange.getFolder(services, id), id);
   }
 
-  @Query(() => FolderContentsType, {
-    description: "Folders first, then files, by name, by page number (as the web's folder browser pages); folderConnection pages by cursor. `filter` as in REST, e.g. {\"name\":{\"contains\":\".csv\"}}.",
-  })
-  async folderContents(
-    @Arg("id", () => ID) id: string,
-    @Arg("pageNumber", () => Int, { defaultValue: 0 }) pageNumber: number,
-    @Arg("pageSize", () => Int, { defaultValue: 100 }) pageSize: number,
-    @Arg("filter", () => String, { nullable: true }) filter: string | null,
-    @Ctx() { services }: GraphQLContext,
-  ): Promise<FolderContentsType> {
-    const page = await dataExchange.listDirectory(services, id, { pageNumber, pageSize, filter: filter ?? undefined });
-    return { folders: page.directories.map((f) => toFolderType(f, f.id)), files: page.files.map(toFileType), totalCount: page.page.totalElements };
-  }
-
   @Query(() => FolderConnectionType, {
-    description: "A folder's contents, folders first, then files, by name: `first` (1–100) after the item `after` (the previous page's endCursor); `filter` as in folderContents.",
+    description: "A folder's contents, folders first, then files, by name: `first` (1–100) after the item `after` (the previous page's endCursor); `filter` as in REST, e.g. {\"name\":{\"contains\":\".csv\"}}.",
   })
   async folderConnection(
     @Arg("id", () => ID) id: string,
