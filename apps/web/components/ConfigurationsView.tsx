@@ -13,7 +13,7 @@ import { CONFIGURATIONS_QUERY, DELETE_CONFIGURATION_MUTATION, type Configuration
 import { useReconnect } from "@/lib/useReconnect";
 import { ConfigurationForm } from "./ConfigurationForm";
 import { ErrorMessage } from "./ErrorMessage";
-import { Loading } from "./Loading";
+import { ListCard } from "./ListCard";
 
 function ConfigurationItem({ configuration, onChanged }: { configuration: Configuration; onChanged: (message: string | null) => void }) {
   const [editing, setEditing] = useState(false);
@@ -155,19 +155,8 @@ export function ConfigurationsView() {
           {notice}
         </p>
       ) : null}
-      <section className="card" aria-labelledby="configurations-heading">
-        <div className="section-head">
-          <h2 id="configurations-heading">All configurations</h2>
-          <button type="button" className="button button-small" onClick={reload} disabled={fetching}>
-            Refresh
-          </button>
-        </div>
-        {error ? (
-          <ErrorMessage title="Could not load configurations." testId="configurations-error" onRetry={reload}>
-            {errorMessage(error)}
-          </ErrorMessage>
-        ) : null}
-        {fetching && !data ? <Loading label="Loading configurations…" /> : null}
+      <ListCard heading="All configurations" loaded={Boolean(data)} fetching={fetching} error={error} onRefresh={reload}
+        errorTitle="Could not load configurations." errorTestId="configurations-error" loadingLabel="Loading configurations…">
         {data ? (
           configurations.length === 0 ? (
             <p className="empty">No configurations yet.</p>
@@ -179,7 +168,7 @@ export function ConfigurationsView() {
             </ul>
           )
         ) : null}
-      </section>
+      </ListCard>
     </>
   );
 }

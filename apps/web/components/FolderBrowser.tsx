@@ -7,11 +7,9 @@
 import { useCallback, useState } from "react";
 import { useQuery } from "urql";
 import { FOLDER_PAGE_QUERY } from "@/lib/dataExchangeOperations";
-import { errorMessage } from "@/lib/errors";
 import { useReconnect } from "@/lib/useReconnect";
 import { DataItemRow } from "./DataItemRow";
-import { ErrorMessage } from "./ErrorMessage";
-import { Loading } from "./Loading";
+import { ListCard } from "./ListCard";
 import { NewFolderForm } from "./NewFolderForm";
 import { UploadFiles } from "./UploadFiles";
 
@@ -44,19 +42,8 @@ export function FolderBrowser({ folderId, onRenamed }: { folderId: string; onRen
         <NewFolderForm parentId={folderId} onCreated={reload} />
         <UploadFiles parentId={folderId} onUploaded={reload} />
       </section>
-      <section className="card" aria-labelledby="contents-heading">
-        <div className="section-head">
-          <h2 id="contents-heading">Contents</h2>
-          <button type="button" className="button button-small" onClick={reload} disabled={fetching}>
-            Refresh
-          </button>
-        </div>
-        {error ? (
-          <ErrorMessage title="Could not list the folder." testId="contents-error" onRetry={reload}>
-            {errorMessage(error)}
-          </ErrorMessage>
-        ) : null}
-        {fetching && !contents ? <Loading label="Loading folder…" /> : null}
+      <ListCard heading="Contents" loaded={Boolean(contents)} fetching={fetching} error={error} onRefresh={reload}
+        errorTitle="Could not list the folder." errorTestId="contents-error" loadingLabel="Loading folder…">
         {empty ? (
           <p className="empty" data-testid="folder-empty">
             This folder is empty.
@@ -102,7 +89,7 @@ export function FolderBrowser({ folderId, onRenamed }: { folderId: string; onRen
         ) : contents && !empty ? (
           <p className="table-foot">{total === 1 ? "1 item" : `${total} items`}</p>
         ) : null}
-      </section>
+      </ListCard>
     </>
   );
 }

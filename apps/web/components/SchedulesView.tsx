@@ -20,7 +20,7 @@ import {
 import { useJobsChanged } from "@/lib/useJobsChanged";
 import { useReconnect } from "@/lib/useReconnect";
 import { ErrorMessage } from "./ErrorMessage";
-import { Loading } from "./Loading";
+import { ListCard } from "./ListCard";
 import { formatInZone, ScheduleForm } from "./ScheduleForm";
 import { StatusBadge } from "./StatusBadge";
 
@@ -149,19 +149,8 @@ export function SchedulesView() {
           Schedule “{created}” created.
         </p>
       ) : null}
-      <section className="card" aria-labelledby="schedules-heading">
-        <div className="section-head">
-          <h2 id="schedules-heading">All schedules</h2>
-          <button type="button" className="button button-small" onClick={reload} disabled={fetching}>
-            Refresh
-          </button>
-        </div>
-        {error ? (
-          <ErrorMessage title="Could not load schedules." testId="schedules-error" onRetry={reload}>
-            {errorMessage(error)}
-          </ErrorMessage>
-        ) : null}
-        {fetching && !data ? <Loading label="Loading schedules…" /> : null}
+      <ListCard heading="All schedules" loaded={Boolean(data)} fetching={fetching} error={error} onRefresh={reload}
+        errorTitle="Could not load schedules." errorTestId="schedules-error" loadingLabel="Loading schedules…">
         {data ? (
           schedules.length === 0 ? (
             <p className="empty">No schedules yet.</p>
@@ -173,7 +162,7 @@ export function SchedulesView() {
             </ul>
           )
         ) : null}
-      </section>
+      </ListCard>
     </>
   );
 }
