@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { startTestServer, type TestServer } from "./harness";
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
@@ -36,7 +37,7 @@ export async function launchBrowser(): Promise<Browser> {
 export const screenshotDir = path.resolve(import.meta.dirname, "../../../test-output/screenshots");
 
 /** A real server (see harness.ts) and headless Chromium for one browser test file. */
-export async function startBrowserSession(): Promise<{ server: TestServer; browser: Browser; close(): Promise<void> }> {
+async function startBrowserSession(): Promise<{ server: TestServer; browser: Browser; close(): Promise<void> }> {
   const server = await startTestServer();
   const browser = await launchBrowser();
   fs.mkdirSync(screenshotDir, { recursive: true });
@@ -48,6 +49,20 @@ export async function startBrowserSession(): Promise<{ server: TestServer; brows
       await server.close();
     },
   };
+}
+
+/**
+ * One server and one Chromium for the enclosing describe block: started before its tests
+ * (then `onReady` gets them, e.g. to fill the test file's variables and add content), closed
+ * after them.
+ */
+export function useBrowserSession(onReady: (session: { server: TestServer; browser: Browser }) => unknown): void {
+  let session: Awaited<ReturnType<typeof startBrowserSession>> | undefined;
+  beforeAll(async () => {
+    session = await startBrowserSession();
+    await onReady(session);
+  });
+  afterAll(() => session?.close());
 }
 
 /** A new page at `url` that records uncaught page errors (a test expects none). */

@@ -9,8 +9,8 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, screenshotDir, startBrowserSession } from "./browser";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, screenshotDir, useBrowserSession } from "./browser";
 import { startJobFor } from "./engine-helpers";
 import { zeppelinNote, type TestServer } from "./harness";
 
@@ -32,10 +32,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe.skipIf(!chromiumPath)("accessibility of the web UI", () => {
   let server: TestServer;
   let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>>;
   let jobId: string;
-  beforeAll(async () => {
-    session = await startBrowserSession();
+  useBrowserSession(async (session) => {
     ({ server, browser } = session);
     // Content for every page: a finished job (of the demo model), a schedule and a token.
     const response = await server.request("/api/jobmanager/v3/jobs", {
@@ -49,7 +47,6 @@ describe.skipIf(!chromiumPath)("accessibility of the web UI", () => {
     });
     await server.graphql('mutation { createApiToken(name: "a11y") { id } }');
   });
-  afterAll(() => session?.close());
 
   /** Each page with what shows that it has rendered its content. */
   const pages: { name: string; path: string; signedIn: boolean; ready: (page: Page) => Promise<unknown> }[] = [

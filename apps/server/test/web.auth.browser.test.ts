@@ -6,8 +6,8 @@
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, openPage, screenshotDir, startBrowserSession } from "./browser";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, openPage, screenshotDir, useBrowserSession } from "./browser";
 import { DEMO, type TestServer } from "./harness";
 
 const USERNAME = "web-alice";
@@ -23,14 +23,11 @@ async function signInWithPassword(page: Page, username: string, password: string
 describe.skipIf(!chromiumPath)("web sign-in with a username and password", () => {
   let server: TestServer;
   let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>>;
-  beforeAll(async () => {
-    session = await startBrowserSession();
+  useBrowserSession(async (session) => {
     ({ server, browser } = session);
     const created = await server.graphql("mutation($u: String!, $p: String!) { createUser(username: $u, password: $p) { id username } }", { u: USERNAME, p: PASSWORD });
     expect(created.data.createUser.username).toBe(USERNAME);
   });
-  afterAll(() => session?.close());
 
   it("signs in, shows the tenant, follows a job live over the session's socket, and signs out so the cookie stops working", async () => {
     const { page, pageErrors } = await openPage(browser, `${server.url}/login`);

@@ -1,18 +1,13 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, openPage, screenshotDir, startBrowserSession } from "./browser";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, openPage, screenshotDir, useBrowserSession } from "./browser";
 import type { TestServer } from "./harness";
 
 describe.skipIf(!chromiumPath)("web UI in headless Chromium", () => {
   let server: TestServer;
   let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>>;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-    ({ server, browser } = session);
-  });
-  afterAll(() => session?.close());
+  useBrowserSession((session) => ({ server, browser } = session));
 
   it("signs in, starts the demo job on the jobs page and sees SUCCEEDED appear without a reload", async () => {
     const { page, pageErrors } = await openPage(browser, `${server.url}/jobs`);

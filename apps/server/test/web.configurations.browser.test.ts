@@ -6,8 +6,8 @@
  */
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, openPage, screenshotDir, startBrowserSession } from "./browser";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, openPage, screenshotDir, useBrowserSession } from "./browser";
 import { demoJobParameters, type TestServer } from "./harness";
 
 const SECRET = "s3cr3t-value-7f2c9e";
@@ -15,12 +15,7 @@ const SECRET = "s3cr3t-value-7f2c9e";
 describe.skipIf(!chromiumPath)("web configurations page in headless Chromium", () => {
   let server: TestServer;
   let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>>;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-    ({ server, browser } = session);
-  });
-  afterAll(() => session?.close());
+  useBrowserSession((session) => ({ server, browser } = session));
 
   it("creates a configuration whose secret is never shown again, edits it, shows a validation error by its field and refuses deletion while a job uses it", async () => {
     const { page, pageErrors } = await openPage(browser, `${server.url}/configurations#token=${server.token}`);

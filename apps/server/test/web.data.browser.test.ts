@@ -7,8 +7,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, openPage, screenshotDir, startBrowserSession } from "./browser";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, openPage, screenshotDir, useBrowserSession } from "./browser";
 import { DEMO, PUBLIC_ROOT_ID, type TestServer } from "./harness";
 
 /** A CSV of about 1.5 MB, so the upload takes more than one progress event. */
@@ -21,12 +21,7 @@ function bigCsv(): Buffer {
 describe.skipIf(!chromiumPath)("web Data page in headless Chromium", () => {
   let server: TestServer;
   let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>>;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-    ({ server, browser } = session);
-  });
-  afterAll(() => session?.close());
+  useBrowserSession((session) => ({ server, browser } = session));
 
   const open = (pathname: string, width = 1280) => openPage(browser, `${server.url}${pathname}#token=${server.token}`, width);
   /** The document's scroll width: wider than the viewport means sideways scrolling. */

@@ -5,20 +5,15 @@
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, openPage, screenshotDir, startBrowserSession } from "./browser";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, openPage, screenshotDir, useBrowserSession } from "./browser";
 import { startJobFor } from "./engine-helpers";
 import { zeppelinNote, type TestServer } from "./harness";
 
 describe.skipIf(!chromiumPath)("web job pages in headless Chromium", () => {
   let server: TestServer;
   let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>>;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-    ({ server, browser } = session);
-  });
-  afterAll(() => session?.close());
+  useBrowserSession((session) => ({ server, browser } = session));
 
   const open = (pathname: string, width = 1280) => openPage(browser, `${server.url}${pathname}#token=${server.token}`, width);
 

@@ -8,8 +8,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, openPage, screenshotDir, startBrowserSession } from "./browser";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, openPage, screenshotDir, useBrowserSession } from "./browser";
 import { demoJobParameters, jupyterNotebook, zeppelinNote, type TestServer } from "./harness";
 
 /** Drops a file onto an element the way a browser does: dragenter, dragover, drop with a DataTransfer. */
@@ -36,12 +36,7 @@ const xssFlag = (page: Page) => page.evaluate(() => (globalThis as unknown as { 
 describe.skipIf(!chromiumPath)("web models pages in headless Chromium", () => {
   let server: TestServer;
   let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>>;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-    ({ server, browser } = session);
-  });
-  afterAll(() => session?.close());
+  useBrowserSession((session) => ({ server, browser } = session));
 
   it("uploads by drag and drop and by the file picker, previews, adds, downloads and deletes versions, and refuses an invalid notebook", async () => {
     const { page, pageErrors } = await openPage(browser, `${server.url}/models#token=${server.token}`);

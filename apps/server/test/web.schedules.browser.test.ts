@@ -5,19 +5,14 @@
  */
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, openPage, screenshotDir, startBrowserSession } from "./browser";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, openPage, screenshotDir, useBrowserSession } from "./browser";
 import type { TestServer } from "./harness";
 
 describe.skipIf(!chromiumPath)("web schedules page in headless Chromium", () => {
   let server: TestServer;
   let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>>;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-    ({ server, browser } = session);
-  });
-  afterAll(() => session?.close());
+  useBrowserSession((session) => ({ server, browser } = session));
 
   it("previews next fire times, refuses a bad cron string, creates a schedule and stops, starts and deletes it", async () => {
     const { page, pageErrors } = await openPage(browser, `${server.url}/schedules#token=${server.token}`);

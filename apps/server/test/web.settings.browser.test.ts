@@ -5,19 +5,14 @@
  */
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, screenshotDir, startBrowserSession } from "./browser";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, screenshotDir, useBrowserSession } from "./browser";
 import type { TestServer } from "./harness";
 
 describe.skipIf(!chromiumPath)("web settings page in headless Chromium", () => {
   let server: TestServer;
   let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>>;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-    ({ server, browser } = session);
-  });
-  afterAll(() => session?.close());
+  useBrowserSession((session) => ({ server, browser } = session));
 
   it("creates a token shown once, copies it, uses it over REST, revokes it, and no longer shows it after a reload", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -7,8 +7,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, openPage, screenshotDir, startBrowserSession } from "./browser";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, openPage, screenshotDir, useBrowserSession } from "./browser";
 import { DEMO, PUBLIC_ROOT_ID, zeppelinNote, type TestServer } from "./harness";
 
 const SALES = ["date,region,product,units,unit_price", "2026-12-01,North,Sensor,2,10.00", "2026-12-01,South,Gateway,3,100.00", "2026-12-02,North,Cable,1,5.50", ""].join("\n");
@@ -18,12 +18,7 @@ const SUMMARY = "region,revenue\nNorth,25.50\nSouth,300.00\n";
 describe.skipIf(!chromiumPath)("a person's walk through the web UI", () => {
   let server: TestServer;
   let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>>;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-    ({ server, browser } = session);
-  });
-  afterAll(() => session?.close());
+  useBrowserSession((session) => ({ server, browser } = session));
 
   const row = (page: Page, name: string) => page.getByTestId(`item-${name}`);
 
