@@ -5,8 +5,9 @@
  * appends a JobEvent in the same transaction, and publishes the change after commit.
  */
 import { randomUUID } from "node:crypto";
-import { InvalidTransitionError, NotFoundError, transition, type JobParameters, type JobStatus } from "@jobmanager/domain";
+import { InvalidTransitionError, isFinal, NotFoundError, transition, type JobParameters, type JobStatus } from "@jobmanager/domain";
 import type { Db, Job, Tx } from "./client";
+import { isRecordNotFound } from "./errors";
 import type { EventBus } from "./events";
 
 export interface NewJob extends JobParameters {
@@ -88,7 +89,7 @@ export async function transitionJob(db: Db, bus: EventBus, request: TransitionRe
         status: to,
         message,
         ...(to === "STARTING" ? { startedAt: at } : {}),
-        ...(isFinalStatus(to) ? { finishedAt: at, leaseOwner: null, leaseExpiresAt: null } : {}),
+        ...(isFinal(to) ? { finishedAt: at, leaseOwner: null, leaseExpiresAt: null } : {}),
         // Back in the queue (a retry): nobody holds it, and it has not started.
         ...(to === "SUBMITTED" ? { startedAt: null, leaseOwner: null, leaseExpiresAt: null } : {}),
       },
@@ -113,11 +114,6 @@ async function readStatus(db: Db, jobId: string): Promise<{ status: JobStatus; m
   return { status: current.status as JobStatus, message: current.message };
 }
 
-/** Prisma's "no row matched the update" (the compare-and-set lost). */
-function isRecordNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
-}
-
 /**
  * Tells the SUBMITTED jobs of a configuration why they wait. Only the message changes (no
  * status change, so no JobEvent); jobs that already say so are left alone.
@@ -128,8 +124,4 @@ export async function setWaitingMessage(db: Db, configurationId: string, message
     data: { message },
   });
   return count;
-}
-
-function isFinalStatus(status: JobStatus): boolean {
-  return status === "SUCCEEDED" || status === "FAILED" || status === "STOPPED";
 }
