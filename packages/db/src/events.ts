@@ -4,6 +4,7 @@
  * the same interface will be carried by LISTEN/NOTIFY.)
  */
 import { EventEmitter } from "node:events";
+import { isFinal, type JobStatus } from "@jobmanager/domain";
 import type { Job } from "./client";
 
 export type BusEvent =
@@ -39,7 +40,6 @@ export interface EventBus {
 export const OUTPUT_BACKLOG_CHARS = 1_000_000;
 /** How long the backlog is kept after the job ended (its results are in the database then). */
 const BACKLOG_AFTER_END_MS = 60_000;
-const FINAL = ["SUCCEEDED", "FAILED", "STOPPED"];
 
 export function createEventBus(): EventBus {
   const emitter = new EventEmitter();
@@ -52,7 +52,7 @@ export function createEventBus(): EventBus {
       backlog.events.push(event);
       backlog.chars += event.text.length;
       while (backlog.chars > OUTPUT_BACKLOG_CHARS && backlog.events.length > 1) backlog.chars -= backlog.events.shift()!.text.length;
-    } else if (FINAL.includes(event.job.status) && backlogs.has(event.job.id)) {
+    } else if (isFinal(event.job.status as JobStatus) && backlogs.has(event.job.id)) {
       setTimeout(() => backlogs.delete(event.job.id), BACKLOG_AFTER_END_MS).unref();
     }
   };

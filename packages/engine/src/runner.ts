@@ -9,6 +9,7 @@
  */
 import os from "node:os";
 import { transitionJob } from "@jobmanager/db";
+import { isFinal, type JobStatus } from "@jobmanager/domain";
 import { claimNextJob } from "./claim";
 import { interpreterWrapper } from "./interpreter-sandbox";
 import { killProcessesOf } from "./orphans";
@@ -125,7 +126,8 @@ export function createRunner(context: EngineContext, options: RunnerOptions = {}
         if (event.job.status === "STOPPING") running.get(event.job.id)?.stop.abort();
         // At the next turn: the event's other subscribers (graphql-ws clients, the REST
         // response) are served first instead of waiting behind the claim's queries.
-        if (["SUBMITTED", "SUCCEEDED", "FAILED", "STOPPED"].includes(event.job.status)) setImmediate(() => void pump());
+        const status = event.job.status as JobStatus;
+        if (status === "SUBMITTED" || isFinal(status)) setImmediate(() => void pump());
       });
       timer = setInterval(() => void tick(), Math.max(100, Math.floor(leaseMs / 3)));
       void tick();
