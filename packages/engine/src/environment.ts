@@ -6,7 +6,7 @@
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ensureFolder, listFilesRecursive, ownerForWritingInto, putFile, recordJobOutput, type Job } from "@jobmanager/db";
+import { ensureFolder, listFilesRecursive, putFile, recordJobOutput, type Job } from "@jobmanager/db";
 import type { EngineContext } from "./engine-context";
 
 export interface WorkingDirectory {
@@ -55,12 +55,11 @@ export async function markEnvironment(ctx: EngineContext, environmentId: string,
 }
 
 /**
- * Uploads every regular file under `output/` into the output folder, keeping subfolders; under
- * the private root they belong to the job's user, like the folder they land in.
+ * Uploads every regular file under `output/` into the output folder, keeping subfolders.
+ * @param ownerUserId the owner of what is written there (ownerForWritingInto the output folder).
  */
-export async function collectOutputs(ctx: EngineContext, job: Job, dir: WorkingDirectory): Promise<number> {
+export async function collectOutputs(ctx: EngineContext, job: Job, dir: WorkingDirectory, ownerUserId: string): Promise<number> {
   let count = 0;
-  const ownerUserId = await ownerForWritingInto(ctx.db, job, job.outputFolderId);
   const walk = async (local: string, folderId: string, prefix = "") => {
     const entries = await fs.readdir(local, { withFileTypes: true });
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {

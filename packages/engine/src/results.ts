@@ -11,12 +11,14 @@ import { executedNotebook } from "./executed-notebook";
 
 /** Returns how many files were stored. */
 export async function storeResults(ctx: EngineContext, job: Job, dir: WorkingDirectory): Promise<number> {
-  const files = fs.existsSync(dir.outputDir) ? await collectOutputs(ctx, job, dir) : 0;
-  return files + ((await storeExecutedNotebook(ctx, job)) ? 1 : 0);
+  // Under the private root the results belong to the job's user, like the folder they land in.
+  const ownerUserId = await ownerForWritingInto(ctx.db, job, job.outputFolderId);
+  const files = fs.existsSync(dir.outputDir) ? await collectOutputs(ctx, job, dir, ownerUserId) : 0;
+  return files + ((await storeExecutedNotebook(ctx, job, ownerUserId)) ? 1 : 0);
 }
 
 /** Writes the executed notebook into the output folder; false when no paragraph was recorded. */
-export async function storeExecutedNotebook(ctx: EngineContext, job: Job): Promise<boolean> {
+async function storeExecutedNotebook(ctx: EngineContext, job: Job, ownerUserId: string): Promise<boolean> {
   const runs = await ctx.db.paragraphRun.findMany({ where: { jobId: job.id }, orderBy: { index: "asc" } });
   if (runs.length === 0) return false; // the model was never imported: nothing ran
   const version = await ctx.db.modelVersion.findUniqueOrThrow({ where: { id: job.modelVersionId } });
@@ -25,7 +27,7 @@ export async function storeExecutedNotebook(ctx: EngineContext, job: Job): Promi
   if (!notebook) return false;
   const file = await putFile(ctx.db, ctx.blobs, {
     tenantId: job.tenantId,
-    ownerUserId: await ownerForWritingInto(ctx.db, job, job.outputFolderId),
+    ownerUserId,
     folderId: job.outputFolderId,
     name: notebook.fileName,
     content: notebook.content,
