@@ -16,26 +16,31 @@ export interface WorkingDirectory {
   outputDir: string;
 }
 
+/** An environment's directories: `input/` and `output/` inside its working directory. */
+export function workingDirectory(environmentId: string, workDir: string): WorkingDirectory {
+  return { environmentId, workDir, inputDir: path.join(workDir, "input"), outputDir: path.join(workDir, "output") };
+}
+
+/** The working directory of a job's environment when it was not made ready ahead. */
+export function defaultWorkDir(ctx: EngineContext, job: Job): string {
+  return path.join(ctx.workRoot, job.environmentId);
+}
+
 /**
  * @param prepared a directory made ready ahead (a warm python driver's, python-pool.ts);
  *   default: `<work root>/<environment id>`.
  */
-export async function startEnvironment(
-  ctx: EngineContext,
-  job: Job,
-  prepared?: { workDir: string; inputDir: string; outputDir: string },
-): Promise<WorkingDirectory> {
-  const workDir = prepared?.workDir ?? path.join(ctx.workRoot, job.environmentId);
-  const inputDir = prepared?.inputDir ?? path.join(workDir, "input");
-  const outputDir = prepared?.outputDir ?? path.join(workDir, "output");
+export async function startEnvironment(ctx: EngineContext, job: Job, prepared?: { workDir: string }): Promise<WorkingDirectory> {
+  const dir = workingDirectory(job.environmentId, prepared?.workDir ?? defaultWorkDir(ctx, job));
+  const { workDir } = dir;
   await ctx.db.environment.upsert({
     where: { id: job.environmentId },
     create: { id: job.environmentId, tenantId: job.tenantId, configurationId: job.configurationId, jobId: job.id, status: "STARTING", workDir },
     update: { status: "STARTING", workDir },
   });
-  await fs.mkdir(inputDir, { recursive: true });
-  await fs.mkdir(outputDir, { recursive: true });
-  return { environmentId: job.environmentId, workDir, inputDir, outputDir };
+  await fs.mkdir(dir.inputDir, { recursive: true });
+  await fs.mkdir(dir.outputDir, { recursive: true });
+  return dir;
 }
 
 /** Copies every file of the job's input folder (and its subfolders) into `input/`. */

@@ -16,19 +16,15 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { createPythonInterpreter, type PythonInterpreter } from "./interpreters";
+import type { SandboxLimits } from "./interpreter-sandbox";
 import type { Logger } from "./logger";
 
-/** What decides how a driver is started; drivers are shared between equal settings. */
-export interface PoolSettings {
-  network: boolean;
-  memoryLimitMb: number | null;
-  processLimit: number | null;
-}
+/** What decides how a driver is started (its sandbox); drivers are shared between equal settings. */
+export type PoolSettings = SandboxLimits;
 
 export interface WarmPython {
+  /** The driver's directory (with `input/` and `output/`), which the job takes as its own. */
   workDir: string;
-  inputDir: string;
-  outputDir: string;
   interpreter: PythonInterpreter;
 }
 
@@ -91,7 +87,7 @@ export function createPythonPool(options: PythonPoolOptions): PythonPool {
         variables: { JOBMANAGER_PYTHON_POOLED: "1" },
         ...(wrapCommand ? { wrapCommand } : {}),
       });
-      return { workDir, inputDir, outputDir, interpreter };
+      return { workDir, interpreter };
     } catch (error) {
       await fs.rm(workDir, { recursive: true, force: true });
       throw error;

@@ -10,11 +10,10 @@
  * waiting a full lease. A recovering runner first takes the lease over with a
  * compare-and-set, so two runners never recover the same job.
  */
-import path from "node:path";
 import { transitionJob, type Job } from "@jobmanager/db";
 import { InvalidTransitionError } from "@jobmanager/domain";
 import type { EngineContext } from "./engine-context";
-import { markEnvironment, removeWorkingDirectory } from "./environment";
+import { defaultWorkDir, markEnvironment, removeWorkingDirectory, workingDirectory } from "./environment";
 import { describe } from "./messages";
 import { killEnvironmentProcesses } from "./orphans";
 import { storeResults } from "./results";
@@ -23,12 +22,12 @@ import { isOwnerProvablyDead } from "./runner-identity";
 export const LOST_RUNNER_MESSAGE = "The job's runner was lost";
 
 export async function recoverLostJobs(ctx: EngineContext, recoverer: string, leaseMs: number, now = new Date()): Promise<number> {
+  // Held by another runner: this runner's own jobs are alive by definition.
   const active = await ctx.db.job.findMany({
-    where: { status: { in: ["STARTING", "RUNNING", "STOPPING"] }, leaseOwner: { not: null } },
+    where: { status: { in: ["STARTING", "RUNNING", "STOPPING"] }, leaseOwner: { not: null }, NOT: { leaseOwner: recoverer } },
   });
   let recovered = 0;
   for (const job of active) {
-    if (job.leaseOwner === recoverer) continue;
     const expired = job.leaseExpiresAt !== null && job.leaseExpiresAt < now;
     const dead = isOwnerProvablyDead(job.leaseOwner);
     if (!expired && !dead) continue;
@@ -45,11 +44,16 @@ export async function recoverLostJobs(ctx: EngineContext, recoverer: string, lea
   return recovered;
 }
 
-async function retryJob(ctx: EngineContext, job: Job, message: string): Promise<boolean> {
-  const workDir = path.join(ctx.workRoot, job.environmentId);
+/** The job's Environment row (null when it never got one) and its directory. */
+async function environmentOf(ctx: EngineContext, job: Job) {
   const environment = await ctx.db.environment.findUnique({ where: { id: job.environmentId } });
-  killEnvironmentProcesses(job.environmentId, environment?.workDir ?? workDir);
-  await removeWorkingDirectory({ environmentId: job.environmentId, workDir: environment?.workDir ?? workDir, inputDir: "", outputDir: "" });
+  return { environment, dir: workingDirectory(job.environmentId, environment?.workDir ?? defaultWorkDir(ctx, job)) };
+}
+
+async function retryJob(ctx: EngineContext, job: Job, message: string): Promise<boolean> {
+  const { environment, dir } = await environmentOf(ctx, job);
+  killEnvironmentProcesses(job.environmentId, dir.workDir);
+  await removeWorkingDirectory(dir);
   if (environment) await markEnvironment(ctx, environment.id, "FAILED").catch(() => undefined);
   await ctx.db.paragraphRun.deleteMany({ where: { jobId: job.id } });
   const next = job.attempt + 1;
@@ -69,10 +73,8 @@ async function retryJob(ctx: EngineContext, job: Job, message: string): Promise<
 }
 
 async function recoverJob(ctx: EngineContext, job: Job, message: string): Promise<boolean> {
-  const environment = await ctx.db.environment.findUnique({ where: { id: job.environmentId } });
-  const workDir = environment?.workDir ?? path.join(ctx.workRoot, job.environmentId);
-  const dir = { environmentId: job.environmentId, workDir, inputDir: path.join(workDir, "input"), outputDir: path.join(workDir, "output") };
-  const killed = killEnvironmentProcesses(job.environmentId, workDir);
+  const { environment, dir } = await environmentOf(ctx, job);
+  const killed = killEnvironmentProcesses(job.environmentId, dir.workDir);
   const finishedAt = new Date();
   await ctx.db.paragraphRun.updateMany({ where: { jobId: job.id, status: "RUNNING" }, data: { status: "ABORT", finishedAt } });
   await ctx.db.paragraphRun.updateMany({ where: { jobId: job.id, status: "PENDING" }, data: { status: "READY" } });
