@@ -28,9 +28,12 @@ export async function interpreterWrapper(
   });
 }
 
-/** The python installation the sandbox must show read-only (`<prefix>/bin/python3`). */
-async function pythonPrefix(): Promise<string> {
-  const executable = await resolvePythonExecutable();
-  if (!path.isAbsolute(executable)) return "/usr";
-  return path.dirname(path.dirname(fs.realpathSync(executable)));
+let prefix: Promise<string> | undefined;
+
+/** The python installation the sandbox must show read-only (`<prefix>/bin/python3`), found once per process. */
+function pythonPrefix(): Promise<string> {
+  prefix ??= resolvePythonExecutable().then((executable) =>
+    path.isAbsolute(executable) ? path.dirname(path.dirname(fs.realpathSync(executable))) : "/usr",
+  );
+  return prefix;
 }

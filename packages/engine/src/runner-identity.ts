@@ -17,12 +17,18 @@ export interface RunnerIdentity {
 
 const BOOT_ID_FILE = "/proc/sys/kernel/random/boot_id";
 
+let bootId: string | null | undefined;
+
+/** This machine's boot id, read once (it cannot change while this process lives). */
 function readBootId(): string | null {
-  try {
-    return fs.readFileSync(BOOT_ID_FILE, "utf8").trim();
-  } catch {
-    return null; // not Linux: leases are judged by expiry only
+  if (bootId === undefined) {
+    try {
+      bootId = fs.readFileSync(BOOT_ID_FILE, "utf8").trim();
+    } catch {
+      bootId = null; // not Linux: leases are judged by expiry only
+    }
   }
+  return bootId;
 }
 
 /** Field 22 of /proc/<pid>/stat (start time in clock ticks since boot), or null. */
@@ -39,9 +45,9 @@ export function processStartTime(pid: number): string | null {
 
 export function createRunnerIdentity(): RunnerIdentity {
   const id = randomUUID().slice(0, 8);
-  const bootId = readBootId();
+  const boot = readBootId();
   const start = processStartTime(process.pid);
-  const owner = bootId && start ? `runner-${id}@${bootId}/${process.pid}/${start}` : `runner-${id}`;
+  const owner = boot && start ? `runner-${id}@${boot}/${process.pid}/${start}` : `runner-${id}`;
   return { owner };
 }
 
@@ -53,7 +59,7 @@ export function isOwnerProvablyDead(owner: string | null): boolean {
   if (!owner) return false;
   const match = /^[^@]+@([^/]+)\/(\d+)\/(\d+)$/.exec(owner);
   if (!match) return false;
-  const [, bootId, pid, start] = match;
-  if (bootId !== readBootId()) return false;
+  const [, ownerBootId, pid, start] = match;
+  if (ownerBootId !== readBootId()) return false;
   return processStartTime(Number(pid)) !== start;
 }
