@@ -77,6 +77,6 @@ function conditionSql(column: string, condition: Condition, params: Array<string
 }
 
 /** A date as Prisma's SQLite adapter stores it (ISO 8601 with `+00:00`), so text order is time order. */
-export function sqliteDate(date: Date): string {
+function sqliteDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }

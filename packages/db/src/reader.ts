@@ -35,7 +35,7 @@ export function rememberDatabaseFile(db: Db, file: string): void {
 }
 
 /** The prepared statement for `sql` on the read-only connection of `db` (opened on first use). */
-export function readStatement(db: Db, sql: string): Statement {
+function readStatement(db: Db, sql: string): Statement {
   const reader = readerOf(db);
   let statement = reader.statements.get(sql);
   if (!statement) {
