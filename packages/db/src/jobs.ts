@@ -27,31 +27,21 @@ export async function createJob(
   input: NewJob,
   within?: (tx: Tx, job: Job) => Promise<void>,
 ): Promise<Job> {
-  const { job, event } = within
-    ? await db.$transaction(async (tx) => {
-        const job = await tx.job.create({
-          data: { ...input, environmentId: randomUUID(), status: "SUBMITTED", message: "" },
-        });
-        const event = await tx.jobEvent.create({
-          data: { jobId: job.id, status: job.status, message: job.message, at: job.createdAt },
-        });
-        await within(tx, job);
-        return { job, event };
-      })
-    : await createJobInOneBatch(db, input);
-  bus.publish({ type: "job.updated", job, eventId: event.id });
-  return job;
-}
-
-/** The same rows without a caller's work inside: one batch instead of an interactive transaction. */
-async function createJobInOneBatch(db: Db, input: NewJob): Promise<{ job: Job; event: { id: number } }> {
   const id = randomUUID();
   const createdAt = new Date();
-  const [job, event] = await db.$transaction([
-    db.job.create({ data: { ...input, id, createdAt, environmentId: randomUUID(), status: "SUBMITTED", message: "" } }),
-    db.jobEvent.create({ data: { jobId: id, status: "SUBMITTED", message: "", at: createdAt }, select: { id: true } }),
-  ]);
-  return { job, event };
+  const jobRow = { ...input, id, createdAt, environmentId: randomUUID(), status: "SUBMITTED", message: "" };
+  const eventRow = { data: { jobId: id, status: "SUBMITTED", message: "", at: createdAt }, select: { id: true } };
+  // An interactive transaction only when the caller has work inside it; otherwise one batch.
+  const [job, event] = within
+    ? await db.$transaction(async (tx) => {
+        const job = await tx.job.create({ data: jobRow });
+        const event = await tx.jobEvent.create(eventRow);
+        await within(tx, job);
+        return [job, event] as const;
+      })
+    : await db.$transaction([db.job.create({ data: jobRow }), db.jobEvent.create(eventRow)]);
+  bus.publish({ type: "job.updated", job, eventId: event.id });
+  return job;
 }
 
 export interface TransitionRequest {
