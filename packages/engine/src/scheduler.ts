@@ -35,7 +35,7 @@ export function createScheduler(ctx: { db: Db; bus: EventBus; logger: Logger }, 
   let ticking: Promise<number> | null = null;
 
   async function fire(schedule: Schedule, fireTime: Date): Promise<boolean> {
-    const dealtWith = { where: { id: schedule.id, OR: [{ lastFireTime: null }, { lastFireTime: { lt: fireTime } }] }, data: { lastFireTime: fireTime } };
+    const dealtWith = dealtWithUpdate(schedule, fireTime);
     try {
       const parameters = {
         modelId: schedule.modelId,
@@ -82,7 +82,7 @@ export function createScheduler(ctx: { db: Db; bus: EventBus; logger: Logger }, 
       if (!latest || latest.getTime() <= since.getTime()) continue;
       const missed = at.getTime() - latest.getTime() > graceMs;
       if (missed && options.missedFirings === "skip") {
-        await ctx.db.schedule.updateMany({ where: { id: schedule.id, OR: [{ lastFireTime: null }, { lastFireTime: { lt: latest } }] }, data: { lastFireTime: latest } });
+        await ctx.db.schedule.updateMany(dealtWithUpdate(schedule, latest));
         continue;
       }
       if (await fire(schedule, latest)) fired++;
@@ -108,4 +108,9 @@ export function createScheduler(ctx: { db: Db; bus: EventBus; logger: Logger }, 
     },
     tick,
   };
+}
+
+/** Records that the schedule's fire time was dealt with, unless a later one already was. */
+function dealtWithUpdate(schedule: Schedule, fireTime: Date) {
+  return { where: { id: schedule.id, OR: [{ lastFireTime: null }, { lastFireTime: { lt: fireTime } }] }, data: { lastFireTime: fireTime } };
 }
