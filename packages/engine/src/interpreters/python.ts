@@ -15,6 +15,7 @@ import type { Readable } from "node:stream";
 import { DisplayCollector } from "./display-system";
 import { sanitizeResults } from "./html";
 import { buildProcessEnv } from "./process-env";
+import { DEFAULT_INTERRUPT_GRACE_MS, signalGroup } from "./process-group";
 import { resolvePythonExecutable } from "./python-executable";
 import type { Interpreter, InterpreterContext, ParagraphOutcome, RunOptions } from "./types";
 
@@ -22,8 +23,6 @@ export const DRIVER_PATH = fileURLToPath(new URL("./python_driver.py", import.me
 
 /** How long `close` lets the driver exit on its own before killing the group. */
 const CLOSE_GRACE_MS = 300;
-/** Default time an interrupted paragraph gets between SIGINT and SIGKILL of the group. */
-const INTERRUPT_GRACE_MS = 2000;
 /** The driver must say "ready" within this time. */
 const START_TIMEOUT_MS = 30_000;
 /** After the process exited, how long to wait for its pipes to drain. */
@@ -194,7 +193,7 @@ class PythonDriver implements PythonInterpreter {
         if (!run.interrupted) {
           run.interrupted = true;
           this.killGroup("SIGINT");
-          killTimer = setTimeout(() => this.killGroup("SIGKILL"), this.ctx.interruptGraceMs ?? INTERRUPT_GRACE_MS);
+          killTimer = setTimeout(() => this.killGroup("SIGKILL"), this.ctx.interruptGraceMs ?? DEFAULT_INTERRUPT_GRACE_MS);
         }
       };
       const run: ActiveRun = {
@@ -292,13 +291,7 @@ class PythonDriver implements PythonInterpreter {
   }
 
   private killGroup(signal: NodeJS.Signals): void {
-    const pid = this.child.pid;
-    if (pid === undefined) return;
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // ESRCH: the group is already gone
-    }
+    signalGroup(this.child.pid, signal);
   }
 }
 

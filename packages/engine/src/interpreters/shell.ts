@@ -7,10 +7,9 @@ import { spawn } from "node:child_process";
 import { DisplayCollector } from "./display-system";
 import { sanitizeResults } from "./html";
 import { buildProcessEnv } from "./process-env";
+import { DEFAULT_INTERRUPT_GRACE_MS, signalGroup } from "./process-group";
 import type { InterpreterContext, ParagraphOutcome, RunOptions } from "./types";
 
-/** Default time between SIGINT and SIGKILL of the group when a run is aborted. */
-const INTERRUPT_GRACE_MS = 2000;
 /** After bash exited and the group was killed, how long to wait for the pipe to drain. */
 const DRAIN_MS = 500;
 
@@ -45,19 +44,12 @@ export function runShell(code: string, ctx: InterpreterContext, options: RunOpti
       stdio: ["ignore", "pipe", "pipe"],
     });
 
-    const killGroup = (signal: NodeJS.Signals) => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        // ESRCH: nothing left in the group
-      }
-    };
+    const killGroup = (signal: NodeJS.Signals) => signalGroup(child.pid, signal);
     const onAbort = () => {
       if (interrupted) return;
       interrupted = true;
       killGroup("SIGINT");
-      killTimer = setTimeout(() => killGroup("SIGKILL"), ctx.interruptGraceMs ?? INTERRUPT_GRACE_MS);
+      killTimer = setTimeout(() => killGroup("SIGKILL"), ctx.interruptGraceMs ?? DEFAULT_INTERRUPT_GRACE_MS);
     };
     options.signal?.addEventListener("abort", onAbort, { once: true });
 
