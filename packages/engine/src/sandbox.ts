@@ -76,7 +76,20 @@ export function sandboxWrapper(tools: SandboxTools, settings: SandboxSettings): 
 function bwrapArguments(settings: SandboxSettings): string[] {
   const args = ["--die-with-parent", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"];
   if (!settings.network) args.push("--unshare-net");
-  args.push("--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc");
+  args.push(...systemArguments());
+  for (const extra of settings.readOnly) {
+    if (!extra.startsWith("/usr/") && fs.existsSync(extra)) args.push("--ro-bind", extra, extra);
+  }
+  args.push("--bind", settings.workDir, settings.workDir, "--chdir", settings.workDir);
+  return args;
+}
+
+let system: string[] | undefined;
+
+/** The system directories every sandbox sees read-only (looked at once per process). */
+function systemArguments(): string[] {
+  if (system) return system;
+  const args = ["--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc"];
   for (const top of ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"]) {
     let stat: fs.Stats;
     try {
@@ -88,9 +101,6 @@ function bwrapArguments(settings: SandboxSettings): string[] {
     else args.push("--ro-bind", top, top);
   }
   args.push("--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp");
-  for (const extra of settings.readOnly) {
-    if (!extra.startsWith("/usr/") && fs.existsSync(extra)) args.push("--ro-bind", extra, extra);
-  }
-  args.push("--bind", settings.workDir, settings.workDir, "--chdir", settings.workDir);
+  system = args;
   return args;
 }
