@@ -10,17 +10,21 @@ import type { NewJob } from "./jobs";
 
 export async function resolveJobParameters(db: Db, principal: Principal, params: JobParameters): Promise<NewJob> {
   const { tenantId } = principal;
-  const model = await db.model.findFirst({
-    where: { id: params.modelId, tenantId },
-    include: { versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
-  });
+  // Four independent lookups at once; the errors still come in this order.
+  const [model, configurations, inputExists, outputExists] = await Promise.all([
+    db.model.findFirst({
+      where: { id: params.modelId, tenantId },
+      include: { versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+    }),
+    db.environmentConfiguration.count({ where: { id: params.configurationId, tenantId } }),
+    folderExists(db, principal, params.inputFolderId),
+    folderExists(db, principal, params.outputFolderId),
+  ]);
   if (!model) throw new NotFoundError("Model", params.modelId);
   const version = model.versions[0];
   if (!version) throw new ValidationError(`Model '${params.modelId}' has no version to run.`);
-  if (!(await db.environmentConfiguration.count({ where: { id: params.configurationId, tenantId } }))) {
-    throw new NotFoundError("Environment configuration", params.configurationId);
-  }
-  if (!(await folderExists(db, principal, params.inputFolderId))) throw new NotFoundError("Input folder", params.inputFolderId);
-  if (!(await folderExists(db, principal, params.outputFolderId))) throw new NotFoundError("Output folder", params.outputFolderId);
+  if (!configurations) throw new NotFoundError("Environment configuration", params.configurationId);
+  if (!inputExists) throw new NotFoundError("Input folder", params.inputFolderId);
+  if (!outputExists) throw new NotFoundError("Output folder", params.outputFolderId);
   return { ...params, tenantId, userId: principal.userId, modelVersionId: version.id };
 }

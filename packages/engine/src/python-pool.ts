@@ -17,6 +17,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { createPythonInterpreter, type PythonInterpreter } from "./interpreters";
 import type { SandboxLimits } from "./interpreter-sandbox";
+import { workingDirectory } from "./environment";
 import type { Logger } from "./logger";
 
 /** What decides how a driver is started (its sandbox); drivers are shared between equal settings. */
@@ -72,18 +73,14 @@ export function createPythonPool(options: PythonPoolOptions): PythonPool {
   const keyOf = (settings: PoolSettings) => `${settings.network}|${settings.memoryLimitMb ?? ""}|${settings.processLimit ?? ""}`;
 
   async function startOne(settings: PoolSettings): Promise<WarmPython> {
-    const workDir = path.join(options.workRoot, `pool-${randomUUID()}`);
-    const inputDir = path.join(workDir, "input");
-    const outputDir = path.join(workDir, "output");
-    await fs.mkdir(inputDir, { recursive: true });
-    await fs.mkdir(outputDir, { recursive: true });
+    const dir = workingDirectory(placeholderMarker(), path.join(options.workRoot, `pool-${randomUUID()}`));
+    const { workDir } = dir;
+    await fs.mkdir(dir.inputDir, { recursive: true });
+    await fs.mkdir(dir.outputDir, { recursive: true });
     try {
       const wrapCommand = await options.wrapperFor(workDir, settings);
       const interpreter = await createPythonInterpreter({
-        workDir,
-        inputDir,
-        outputDir,
-        environmentId: placeholderMarker(),
+        ...dir,
         variables: { JOBMANAGER_PYTHON_POOLED: "1" },
         ...(wrapCommand ? { wrapCommand } : {}),
       });
