@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
 import type { ServiceContext } from "../services/context";
-import { getModel } from "../services/catalog";
 import { countJobsByStatus, getJob, listJobs, outputFilesOfJob, startJob, stopJob } from "../services/jobs";
+import { getModel } from "../services/models";
 import { toFileType } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { jobEventStream } from "./job-events";

@@ -27,6 +27,13 @@ export interface Upload {
 
 export type ModelWithLastVersion = Model & { lastVersion: ModelVersion | null };
 
+/** The include that reads a model's newest version only; withLastVersion turns it into `lastVersion`. */
+const WITH_LAST_VERSION = { versions: { orderBy: { number: "desc" as const }, take: 1 } };
+
+function withLastVersion<T extends { versions: ModelVersion[] }>({ versions, ...rest }: T) {
+  return { ...rest, lastVersion: versions[0] ?? null };
+}
+
 const TYPE_OF_FORMAT: Record<Notebook["format"], string> = { zeppelin: "Zeppelin notebook", jupyter: "Jupyter notebook" };
 
 export async function createModel(ctx: ServiceContext, metadata: unknown, upload: Upload): Promise<ModelWithLastVersion> {
@@ -45,8 +52,7 @@ export async function createModel(ctx: ServiceContext, metadata: unknown, upload
       },
       include: { versions: true },
     });
-    const { versions, ...rest } = model;
-    return { ...rest, lastVersion: versions[0] ?? null };
+    return withLastVersion(model);
   } catch (error) {
     await ctx.blobs.delete(blob.key);
     throw error;
@@ -54,10 +60,15 @@ export async function createModel(ctx: ServiceContext, metadata: unknown, upload
 }
 
 export async function getModel(ctx: ServiceContext, id: string): Promise<ModelWithLastVersion> {
-  const model = await ctx.db.model.findFirst({ where: { id, tenantId: ctx.tenant.id }, include: { versions: { orderBy: { number: "desc" }, take: 1 } } });
+  const model = await ctx.db.model.findFirst({ where: { id, tenantId: ctx.tenant.id }, include: WITH_LAST_VERSION });
   if (!model) throw new NotFoundError("Model", id);
-  const { versions, ...rest } = model;
-  return { ...rest, lastVersion: versions[0] ?? null };
+  return withLastVersion(model);
+}
+
+/** Every model of the tenant by name, unpaged, with its last version: for the pickers and the models page. */
+export async function listModelsByName(ctx: ServiceContext): Promise<ModelWithLastVersion[]> {
+  const rows = await ctx.db.model.findMany({ where: { tenantId: ctx.tenant.id }, orderBy: { name: "asc" }, include: WITH_LAST_VERSION });
+  return rows.map(withLastVersion);
 }
 
 const SORTS: Record<string, { field: "name" | "createdAt" | "type" | "author"; order: "asc" | "desc" }> = {};
@@ -85,12 +96,6 @@ function modelListQuery(ctx: ServiceContext, query: { filter?: unknown; sort?: u
     ),
   };
   return { where, orderBy: [{ [sort.field]: sort.order }, { id: "asc" as const }], include: WITH_LAST_VERSION };
-}
-
-const WITH_LAST_VERSION = { versions: { orderBy: { number: "desc" as const }, take: 1 } };
-
-function withLastVersion<T extends { versions: ModelVersion[] }>({ versions, ...rest }: T) {
-  return { ...rest, lastVersion: versions[0] ?? null };
 }
 
 /** Offset paging (REST v3), see modelListQuery. */
