@@ -22,6 +22,7 @@ import {
 } from "@jobmanager/domain";
 import { principalOf, type ServiceContext } from "./context";
 import { assertFirst, unknownCursor, type CursorQuery } from "./cursor-page";
+import { textFilterWhere } from "./text-filter";
 
 export interface StoredBlob {
   key: string;
@@ -167,12 +168,11 @@ export interface DirectoryPage {
 
 /** The where-clauses of a folder's listing: its visible subfolders and files, `filter` on `name`. */
 async function directoryWhere(ctx: ServiceContext, id: string, filterText: unknown) {
-  const filter = parseTextFilter(filterText, ["name"]);
+  const name = textFilterWhere(parseTextFilter(filterText, ["name"]));
   await getFolder(ctx, id);
-  const name = filter.name ? { ...(filter.name.eq !== undefined ? { equals: filter.name.eq } : {}), ...(filter.name.contains !== undefined ? { contains: filter.name.contains } : {}), ...(filter.name.startsWith !== undefined ? { startsWith: filter.name.startsWith } : {}) } : undefined;
   return {
-    folderWhere: { ...visible(ctx), parentId: id, ...(name ? { name } : {}) },
-    fileWhere: { ...visible(ctx), folderId: id, ...(name ? { name } : {}) },
+    folderWhere: { ...visible(ctx), parentId: id, ...name },
+    fileWhere: { ...visible(ctx), folderId: id, ...name },
   };
 }
 

@@ -19,6 +19,7 @@ import {
 } from "@jobmanager/domain";
 import type { ServiceContext } from "./context";
 import { cursorPage, type CursorPage, type CursorQuery } from "./cursor-page";
+import { textFilterWhere } from "./text-filter";
 
 export interface Upload {
   fileName: string;
@@ -89,12 +90,7 @@ function modelListQuery(ctx: ServiceContext, query: { filter?: unknown; sort?: u
   const sortKey = query.sort === undefined || query.sort === null || query.sort === "" ? "asc" : String(query.sort);
   const sort = SORTS[sortKey];
   if (!sort) throw new ValidationError(`Unknown sort '${sortKey}'; use asc, desc, or name|type|author|creationDate followed by ',asc' or ',desc'.`);
-  const where = {
-    tenantId: ctx.tenant.id,
-    ...Object.fromEntries(
-      Object.entries(filter).map(([field, c]) => [field, { ...(c.eq !== undefined ? { equals: c.eq } : {}), ...(c.contains !== undefined ? { contains: c.contains } : {}), ...(c.startsWith !== undefined ? { startsWith: c.startsWith } : {}) }]),
-    ),
-  };
+  const where = { tenantId: ctx.tenant.id, ...textFilterWhere(filter) };
   return { where, orderBy: [{ [sort.field]: sort.order }, { id: "asc" as const }], include: WITH_LAST_VERSION };
 }
 
