@@ -163,7 +163,9 @@ export async function deleteDirectory(ctx: ServiceContext, id: string, recursive
 export interface DirectoryPage {
   directories: Folder[];
   files: File[];
-  page: { number: number; size: number; totalPages: number; totalElements: number };
+  pageNumber: number;
+  pageSize: number;
+  totalElements: number;
 }
 
 /** The where-clauses of a folder's listing: its visible subfolders and files, `filter` on `name`. */
@@ -186,8 +188,7 @@ export async function listDirectory(ctx: ServiceContext, id: string, query: { pa
   const fileSkip = Math.max(0, start - folderCount);
   const fileTake = pageSize - directories.length;
   const files = fileTake > 0 ? await ctx.db.file.findMany({ where: fileWhere, orderBy: { name: "asc" }, skip: fileSkip, take: fileTake }) : [];
-  const totalElements = folderCount + fileCount;
-  return { directories, files, page: { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements } };
+  return { directories, files, pageNumber, pageSize, totalElements: folderCount + fileCount };
 }
 
 export interface DirectoryCursorPage {

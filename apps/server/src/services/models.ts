@@ -81,7 +81,9 @@ for (const order of ["asc", "desc"] as const) {
 
 export interface ModelPage {
   models: ModelWithLastVersion[];
-  page: { number: number; size: number; totalPages: number; totalElements: number };
+  pageNumber: number;
+  pageSize: number;
+  totalElements: number;
 }
 
 /** The where and order of a model list: `filter` on name, type, description, author; `sort` is `asc`/`desc` (by name) or `field,asc|desc`. */
@@ -102,7 +104,7 @@ export async function listModels(ctx: ServiceContext, query: { pageNumber?: unkn
     ctx.db.model.findMany({ ...list, skip: pageNumber * pageSize, take: pageSize }),
     ctx.db.model.count({ where: list.where }),
   ]);
-  return { models: rows.map(withLastVersion), page: { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements } };
+  return { models: rows.map(withLastVersion), pageNumber, pageSize, totalElements };
 }
 
 /** Cursor paging (GraphQL), with the same filter and sort as listModels. */
@@ -156,7 +158,7 @@ export async function listVersions(ctx: ServiceContext, modelId: string, query: 
     ctx.db.modelVersion.findMany({ where: { modelId }, orderBy: { number: "desc" }, skip: pageNumber * pageSize, take: pageSize }),
     ctx.db.modelVersion.count({ where: { modelId } }),
   ]);
-  return { versions, page: { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements } };
+  return { versions, pageNumber, pageSize, totalElements };
 }
 
 /** A version by id, or the newest for `last`. */
