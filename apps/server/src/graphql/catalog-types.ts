@@ -4,7 +4,6 @@
  */
 import type { File, Folder, ModelVersion } from "@jobmanager/db";
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from "type-graphql";
-import type { ConfigurationView } from "../services/configurations";
 import { EnvironmentConfigurationType, FolderType, ModelType, PageInfoType } from "./types";
 
 @ObjectType("ModelVersion")
@@ -106,10 +105,6 @@ export class EnvironmentConfigurationConnectionType {
 /** A connection from a service's cursor page: endCursor is the last node's id. */
 export function toConnection<T extends { id: string }, N>(page: { nodes: T[]; totalCount: number; hasNextPage: boolean }, toNode: (item: T) => N) {
   return { nodes: page.nodes.map(toNode), totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.at(-1)?.id ?? null } };
-}
-
-export function toConfigurationType(view: ConfigurationView): EnvironmentConfigurationType {
-  return view;
 }
 
 @InputType("ConfigurationVariableInput")

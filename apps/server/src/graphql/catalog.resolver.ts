@@ -1,7 +1,8 @@
 import { Arg, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
 import { PUBLIC_ROOT_ID } from "@jobmanager/db";
-import { listFolderPaths, listFolders, listModels } from "../services/catalog";
+import { listFolderPaths, listFolders } from "../services/catalog";
 import { listConfigurationPage } from "../services/configurations";
+import { listModelsByName } from "../services/models";
 import { toFolderType } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { EnvironmentConfigurationType, FolderType, ModelType, TenantType } from "./types";
@@ -21,7 +22,7 @@ export class CatalogResolver {
 
   @Query(() => [ModelType], { description: "The tenant's models by name, unpaged, for pickers; modelConnection pages." })
   models(@Ctx() { services }: GraphQLContext): Promise<ModelType[]> {
-    return listModels(services);
+    return listModelsByName(services);
   }
 
   @Query(() => [EnvironmentConfigurationType], { description: "The tenant's configurations by name (at most 1000), for pickers; configurationConnection pages." })

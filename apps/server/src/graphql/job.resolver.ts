@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
 import type { ServiceContext } from "../services/context";
-import { getModel } from "../services/catalog";
 import { countJobsByStatus, getJob, listJobs, outputFilesOfJob, startJob, stopJob } from "../services/jobs";
-import { toFileType } from "./catalog-types";
+import { getModel } from "../services/models";
+import { toConnection, toFileType } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { jobEventStream } from "./job-events";
 import { jobOutputStream, type ParagraphOutputChunk } from "./job-output";
@@ -56,12 +56,7 @@ export class JobResolver {
     @Arg("order", () => JobOrderEnum, { defaultValue: JobOrderEnum.NEWEST_FIRST }) order: keyof typeof JobOrderEnum,
     @Ctx() { services }: GraphQLContext,
   ): Promise<JobConnectionType> {
-    const page = await listJobs(services, { first, after, filter, order });
-    return {
-      nodes: page.jobs.map(toJobType),
-      totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.jobs.at(-1)?.id ?? null },
-    };
+    return toConnection(await listJobs(services, { first, after, filter, order }), toJobType);
   }
 
   @Mutation(() => JobType, { description: "Starts a job (status SUBMITTED) for the model's last version." })

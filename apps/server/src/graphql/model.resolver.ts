@@ -30,8 +30,8 @@ export class ModelResolver {
   }
 
   @FieldResolver(() => ModelVersionType, { nullable: true })
-  async lastVersion(@Root() model: ModelType, @Ctx() { services }: GraphQLContext): Promise<ModelVersionType | null> {
-    return toModelVersionType(await models.getVersion(services, model.id, "last"));
+  lastVersion(@Root() model: ModelType): ModelVersionType | null {
+    return model.lastVersion ? toModelVersionType(model.lastVersion) : null;
   }
 
   @FieldResolver(() => [ModelVersionType], { description: "Newest first." })

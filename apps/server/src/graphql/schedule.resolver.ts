@@ -10,6 +10,7 @@ import {
   startSchedule,
   stopSchedule,
 } from "../services/schedules";
+import { withoutNulls } from "./catalog-types";
 import type { GraphQLContext } from "./context";
 import { CreateScheduleInput, ScheduleType, toScheduleType } from "./schedule.types";
 import { JobType, toJobType } from "./types";
@@ -32,8 +33,7 @@ export class ScheduleResolver {
 
   @Mutation(() => ScheduleType, { description: "Creates a RUNNING schedule; the cron string is checked at once." })
   async createSchedule(@Arg("input", () => CreateScheduleInput) input: CreateScheduleInput, @Ctx() { services }: GraphQLContext): Promise<ScheduleType> {
-    const withoutNulls = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined));
-    return toScheduleType(await createSchedule(services, withoutNulls));
+    return toScheduleType(await createSchedule(services, withoutNulls(input)));
   }
 
   @Mutation(() => Boolean, { description: "Deletes a schedule; the jobs it created stay." })
@@ -53,9 +53,9 @@ export class ScheduleResolver {
   }
 
   @FieldResolver(() => [GraphQLISODateTime], { description: "The next fire times (5 by default, at most 50)." })
-  async nextFireTimes(@Root() schedule: ScheduleType, @Arg("count", () => Int, { defaultValue: 5 }) count: number, @Ctx() { services }: GraphQLContext): Promise<Date[]> {
+  nextFireTimes(@Root() schedule: ScheduleType, @Arg("count", () => Int, { defaultValue: 5 }) count: number): Date[] {
     if (count < 1 || count > 50) throw new ValidationError("count must be between 1 and 50.");
-    return nextFireTimes(await getSchedule(services, schedule.id), count);
+    return nextFireTimes(schedule, count);
   }
 
   @FieldResolver(() => [JobType], { description: "The jobs this schedule created, newest first." })

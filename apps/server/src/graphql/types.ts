@@ -2,7 +2,7 @@
  * GraphQL object types. Rows from the database are turned into these by the `to…` functions,
  * so the schema's names (creationDate, createdBy) stay those of the v3 API.
  */
-import type { Job, JobEvent, ParagraphRun } from "@jobmanager/db";
+import type { Job, JobEvent, ModelVersion, ParagraphRun } from "@jobmanager/db";
 import { JOB_STATUSES, type JobStatus } from "@jobmanager/domain";
 import { FileType } from "./catalog-types";
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
@@ -30,6 +30,8 @@ export class ModelType {
   @Field(() => String) type!: string;
   @Field(() => String) author!: string;
   @Field(() => GraphQLISODateTime, { name: "modifiedDate", description: "When the model or its versions last changed." }) updatedAt!: Date;
+  /** Read with the model by every service that returns one (models.ts); the lastVersion field resolver maps it. */
+  lastVersion!: ModelVersion | null;
 }
 
 @ObjectType("ConfigurationVariable")

@@ -2,6 +2,7 @@
 import express, { type Router } from "express";
 import * as configurations from "../services/configurations";
 import { queryValue, services } from "./locals";
+import { v3Page } from "./v3-page";
 
 function toRest(view: configurations.ConfigurationView) {
   return { ...view, creationDate: view.creationDate.toISOString(), modifiedDate: view.modifiedDate.toISOString() };
@@ -11,7 +12,7 @@ export function configurationRoutes(): Router {
   const router = express.Router();
   router.get("/configurations", async (req, res) => {
     const page = await configurations.listConfigurationPage(services(res), { pageNumber: queryValue(req.query.pageNumber), pageSize: queryValue(req.query.pageSize) });
-    res.json({ configurations: page.configurations.map(toRest), page: page.page });
+    res.json({ configurations: page.configurations.map(toRest), page: v3Page(page) });
   });
   router.post("/configurations", async (req, res) => {
     res.status(201).json(toRest(await configurations.createConfiguration(services(res), req.body)));

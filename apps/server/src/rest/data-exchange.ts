@@ -10,6 +10,7 @@ import * as dataExchange from "../services/data-exchange";
 import { queryValue, services } from "./locals";
 import { jsonField, readMultipart } from "./multipart";
 import { toV3Directory, toV3File, toV3Root } from "./v3-data-exchange";
+import { v3Page } from "./v3-page";
 
 /** Streams the `file` part into a new blob; the caller's service then owns the blob. */
 async function uploadBlob(req: Request, ctx: ServiceContext) {
@@ -77,7 +78,7 @@ export function dataExchangeRoutes(): Router {
       pageSize: queryValue(req.query.pageSize),
       filter: queryValue(req.query.filter),
     });
-    res.json({ files: page.files.map(toV3File), directories: page.directories.map(toV3Directory), page: page.page });
+    res.json({ files: page.files.map(toV3File), directories: page.directories.map(toV3Directory), page: v3Page(page) });
   });
 
   router.get("/directories/:id/properties", async (req, res) => {

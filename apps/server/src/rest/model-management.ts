@@ -9,6 +9,7 @@ import * as models from "../services/models";
 import { queryValue, services } from "./locals";
 import { collect, jsonField, readMultipart } from "./multipart";
 import { toV3Model, toV3Version } from "./v3-model";
+import { v3Page } from "./v3-page";
 
 async function readUpload(req: Request, res: Response) {
   const { fields, file } = await readMultipart(req, { maxFileBytes: services(res).limits.maxModelBytes, onFile: collect });
@@ -41,7 +42,7 @@ export function modelManagementRoutes(): Router {
       filter: queryValue(req.query.filter),
       sort: queryValue(req.query.sort),
     });
-    res.json({ models: page.models.map(toV3Model), page: page.page });
+    res.json({ models: page.models.map(toV3Model), page: v3Page(page) });
   });
 
   router.post("/models", async (req, res) => {
@@ -67,7 +68,7 @@ export function modelManagementRoutes(): Router {
       pageNumber: queryValue(req.query.pageNumber),
       pageSize: queryValue(req.query.pageSize),
     });
-    res.json({ versions: page.versions.map(toV3Version), page: page.page });
+    res.json({ versions: page.versions.map(toV3Version), page: v3Page(page) });
   });
 
   router.post("/models/:id/versions", async (req, res) => {

@@ -9,9 +9,21 @@ export interface V3Page {
   totalElements: number;
 }
 
-export function v3PageBody<T>(key: string, items: T[], { pageNumber, pageSize, totalElements }: { pageNumber: number; pageSize: number; totalElements: number }) {
-  const totalPages = Math.ceil(totalElements / pageSize);
-  const page: V3Page = { number: pageNumber, size: pageSize, totalPages, totalElements };
+/** Where an offset page is, as the services report it. */
+export interface PagePosition {
+  pageNumber: number;
+  pageSize: number;
+  totalElements: number;
+}
+
+/** The `page` object of every v3 list body. */
+export function v3Page({ pageNumber, pageSize, totalElements }: PagePosition): V3Page {
+  return { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements };
+}
+
+export function v3PageBody<T>(key: string, items: T[], position: PagePosition) {
+  const page = v3Page(position);
+  const { number: pageNumber, size: pageSize, totalPages, totalElements } = page;
   return {
     [key]: items,
     page,
@@ -37,7 +49,7 @@ const ITEMS_PLACEHOLDER = JSON.stringify("\u0000items\u0000");
 export function v3PageJson<T>(
   key: string,
   items: T[],
-  page: { pageNumber: number; pageSize: number; totalElements: number },
+  page: PagePosition,
   itemsJson = JSON.stringify(items),
 ): string {
   const skeleton = JSON.stringify({ ...v3PageBody(key, items, page), [key]: "\u0000items\u0000", content: "\u0000items\u0000" });

@@ -1,26 +1,15 @@
 /**
- * The short lists the job pages pick from: the tenant's models and folders by name. The full
- * catalog lives in models.ts, data-exchange.ts and configurations.ts.
+ * The folder lists the job pages pick from. The full catalog lives in models.ts (the model
+ * picker's list too), data-exchange.ts and configurations.ts.
  */
-import { folderExists, PRIVATE_ROOT_ID, PUBLIC_ROOT_ID, visibleTo, type Folder } from "@jobmanager/db";
-import { NotFoundError } from "@jobmanager/domain";
+import { PRIVATE_ROOT_ID, PUBLIC_ROOT_ID, visibleTo, type Folder } from "@jobmanager/db";
 import { principalOf, type ServiceContext } from "./context";
-
-export function listModels({ db, tenant }: ServiceContext) {
-  return db.model.findMany({ where: { tenantId: tenant.id }, orderBy: { name: "asc" } });
-}
-
-export async function getModel({ db, tenant }: ServiceContext, id: string) {
-  const model = await db.model.findFirst({ where: { id, tenantId: tenant.id } });
-  if (!model) throw new NotFoundError("Model", id);
-  return model;
-}
+import { getFolder } from "./data-exchange";
 
 /** The folders directly under a folder the user sees (their own private ones, or the shared). */
 export async function listFolders(ctx: ServiceContext, parentId: string) {
-  const principal = principalOf(ctx);
-  if (!(await folderExists(ctx.db, principal, parentId))) throw new NotFoundError("Folder", parentId);
-  return ctx.db.folder.findMany({ where: { ...visibleTo(principal), parentId }, orderBy: { name: "asc" } });
+  await getFolder(ctx, parentId); // a missing, foreign or other user's folder is a 404
+  return ctx.db.folder.findMany({ where: { ...visibleTo(principalOf(ctx)), parentId }, orderBy: { name: "asc" } });
 }
 
 const ROOT_LABELS: Record<string, string> = { [PUBLIC_ROOT_ID]: "Public", [PRIVATE_ROOT_ID]: "Private" };

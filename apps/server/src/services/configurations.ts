@@ -65,7 +65,7 @@ export async function listConfigurationPage(ctx: ServiceContext, query: { pageNu
     ctx.db.environmentConfiguration.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], skip: pageNumber * pageSize, take: pageSize }),
     ctx.db.environmentConfiguration.count({ where }),
   ]);
-  return { configurations: rows.map(toConfigurationView), page: { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements } };
+  return { configurations: rows.map(toConfigurationView), pageNumber, pageSize, totalElements };
 }
 
 /** Cursor paging (GraphQL), by name as listConfigurationPage. */

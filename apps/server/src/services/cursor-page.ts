@@ -1,5 +1,5 @@
 /**
- * Cursor paging for the GraphQL lists, as the jobs connection does it: `first` (1–100) items
+ * Cursor paging for the GraphQL lists (jobs, models, configurations; folders page by name): `first` (1–100) items
  * after the item whose id is `after`, in a fixed total order; a cursor that names no item of
  * the list is a 400. One more row than asked is read to know whether a next page exists.
  */

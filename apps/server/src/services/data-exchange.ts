@@ -22,6 +22,7 @@ import {
 } from "@jobmanager/domain";
 import { principalOf, type ServiceContext } from "./context";
 import { assertFirst, unknownCursor, type CursorQuery } from "./cursor-page";
+import { textFilterWhere } from "./text-filter";
 
 export interface StoredBlob {
   key: string;
@@ -162,17 +163,18 @@ export async function deleteDirectory(ctx: ServiceContext, id: string, recursive
 export interface DirectoryPage {
   directories: Folder[];
   files: File[];
-  page: { number: number; size: number; totalPages: number; totalElements: number };
+  pageNumber: number;
+  pageSize: number;
+  totalElements: number;
 }
 
 /** The where-clauses of a folder's listing: its visible subfolders and files, `filter` on `name`. */
 async function directoryWhere(ctx: ServiceContext, id: string, filterText: unknown) {
-  const filter = parseTextFilter(filterText, ["name"]);
+  const name = textFilterWhere(parseTextFilter(filterText, ["name"]));
   await getFolder(ctx, id);
-  const name = filter.name ? { ...(filter.name.eq !== undefined ? { equals: filter.name.eq } : {}), ...(filter.name.contains !== undefined ? { contains: filter.name.contains } : {}), ...(filter.name.startsWith !== undefined ? { startsWith: filter.name.startsWith } : {}) } : undefined;
   return {
-    folderWhere: { ...visible(ctx), parentId: id, ...(name ? { name } : {}) },
-    fileWhere: { ...visible(ctx), folderId: id, ...(name ? { name } : {}) },
+    folderWhere: { ...visible(ctx), parentId: id, ...name },
+    fileWhere: { ...visible(ctx), folderId: id, ...name },
   };
 }
 
@@ -186,8 +188,7 @@ export async function listDirectory(ctx: ServiceContext, id: string, query: { pa
   const fileSkip = Math.max(0, start - folderCount);
   const fileTake = pageSize - directories.length;
   const files = fileTake > 0 ? await ctx.db.file.findMany({ where: fileWhere, orderBy: { name: "asc" }, skip: fileSkip, take: fileTake }) : [];
-  const totalElements = folderCount + fileCount;
-  return { directories, files, page: { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements } };
+  return { directories, files, pageNumber, pageSize, totalElements: folderCount + fileCount };
 }
 
 export interface DirectoryCursorPage {

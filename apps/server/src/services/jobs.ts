@@ -18,6 +18,7 @@ import {
   type JobStatus,
 } from "@jobmanager/domain";
 import type { ServiceContext } from "./context";
+import { cursorPage, type CursorPage, type CursorQuery } from "./cursor-page";
 
 /**
  * Starts a job. With an idempotency key, the same key (for the same tenant) returns the job it
@@ -88,28 +89,18 @@ export async function stopJob(services: ServiceContext, id: string): Promise<Job
   }
 }
 
-export interface JobConnection {
-  jobs: Job[];
-  totalCount: number;
-  hasNextPage: boolean;
-}
-
 /** Cursor paging (GraphQL), newest first by default; `after` is the id of the last job of the previous page. */
 export async function listJobs(
   { db, tenant }: ServiceContext,
-  { first, after, filter, order = "NEWEST_FIRST" }: { first: number; after?: string | null; filter?: string | null; order?: JobOrder },
-): Promise<JobConnection> {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw new ValidationError("first must be between 1 and 100.");
+  { filter, order = "NEWEST_FIRST", ...query }: CursorQuery & { filter?: string | null; order?: JobOrder },
+): Promise<CursorPage<Job>> {
   const parsed = parseJobFilter(filter ?? undefined); // a malformed filter is a 400
   const where = jobFilterWhere(tenant.id, parsed);
-  if (after && !(await db.job.count({ where: { id: after, tenantId: tenant.id } }))) {
-    throw new ValidationError(`The cursor '${after}' does not name a job of yours.`);
-  }
-  const [rows, totalCount] = await Promise.all([
-    db.job.findMany({ where, orderBy: [...JOB_ORDERS[order]], take: first + 1, ...(after ? { cursor: { id: after }, skip: 1 } : {}) }),
-    countJobs(db, tenant.id, parsed),
-  ]);
-  return { jobs: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
+  return cursorPage(query, "jobs", {
+    exists: async (id) => (await db.job.count({ where: { id, tenantId: tenant.id } })) === 1,
+    find: (args) => db.job.findMany({ where, orderBy: [...JOB_ORDERS[order]], ...args }),
+    count: async () => countJobs(db, tenant.id, parsed),
+  });
 }
 
 export interface JobPage {

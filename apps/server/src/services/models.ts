@@ -19,6 +19,7 @@ import {
 } from "@jobmanager/domain";
 import type { ServiceContext } from "./context";
 import { cursorPage, type CursorPage, type CursorQuery } from "./cursor-page";
+import { textFilterWhere } from "./text-filter";
 
 export interface Upload {
   fileName: string;
@@ -26,6 +27,13 @@ export interface Upload {
 }
 
 export type ModelWithLastVersion = Model & { lastVersion: ModelVersion | null };
+
+/** The include that reads a model's newest version only; withLastVersion turns it into `lastVersion`. */
+const WITH_LAST_VERSION = { versions: { orderBy: { number: "desc" as const }, take: 1 } };
+
+function withLastVersion<T extends { versions: ModelVersion[] }>({ versions, ...rest }: T) {
+  return { ...rest, lastVersion: versions[0] ?? null };
+}
 
 const TYPE_OF_FORMAT: Record<Notebook["format"], string> = { zeppelin: "Zeppelin notebook", jupyter: "Jupyter notebook" };
 
@@ -45,8 +53,7 @@ export async function createModel(ctx: ServiceContext, metadata: unknown, upload
       },
       include: { versions: true },
     });
-    const { versions, ...rest } = model;
-    return { ...rest, lastVersion: versions[0] ?? null };
+    return withLastVersion(model);
   } catch (error) {
     await ctx.blobs.delete(blob.key);
     throw error;
@@ -54,10 +61,15 @@ export async function createModel(ctx: ServiceContext, metadata: unknown, upload
 }
 
 export async function getModel(ctx: ServiceContext, id: string): Promise<ModelWithLastVersion> {
-  const model = await ctx.db.model.findFirst({ where: { id, tenantId: ctx.tenant.id }, include: { versions: { orderBy: { number: "desc" }, take: 1 } } });
+  const model = await ctx.db.model.findFirst({ where: { id, tenantId: ctx.tenant.id }, include: WITH_LAST_VERSION });
   if (!model) throw new NotFoundError("Model", id);
-  const { versions, ...rest } = model;
-  return { ...rest, lastVersion: versions[0] ?? null };
+  return withLastVersion(model);
+}
+
+/** Every model of the tenant by name, unpaged, with its last version: for the pickers and the models page. */
+export async function listModelsByName(ctx: ServiceContext): Promise<ModelWithLastVersion[]> {
+  const rows = await ctx.db.model.findMany({ where: { tenantId: ctx.tenant.id }, orderBy: { name: "asc" }, include: WITH_LAST_VERSION });
+  return rows.map(withLastVersion);
 }
 
 const SORTS: Record<string, { field: "name" | "createdAt" | "type" | "author"; order: "asc" | "desc" }> = {};
@@ -69,7 +81,9 @@ for (const order of ["asc", "desc"] as const) {
 
 export interface ModelPage {
   models: ModelWithLastVersion[];
-  page: { number: number; size: number; totalPages: number; totalElements: number };
+  pageNumber: number;
+  pageSize: number;
+  totalElements: number;
 }
 
 /** The where and order of a model list: `filter` on name, type, description, author; `sort` is `asc`/`desc` (by name) or `field,asc|desc`. */
@@ -78,19 +92,8 @@ function modelListQuery(ctx: ServiceContext, query: { filter?: unknown; sort?: u
   const sortKey = query.sort === undefined || query.sort === null || query.sort === "" ? "asc" : String(query.sort);
   const sort = SORTS[sortKey];
   if (!sort) throw new ValidationError(`Unknown sort '${sortKey}'; use asc, desc, or name|type|author|creationDate followed by ',asc' or ',desc'.`);
-  const where = {
-    tenantId: ctx.tenant.id,
-    ...Object.fromEntries(
-      Object.entries(filter).map(([field, c]) => [field, { ...(c.eq !== undefined ? { equals: c.eq } : {}), ...(c.contains !== undefined ? { contains: c.contains } : {}), ...(c.startsWith !== undefined ? { startsWith: c.startsWith } : {}) }]),
-    ),
-  };
+  const where = { tenantId: ctx.tenant.id, ...textFilterWhere(filter) };
   return { where, orderBy: [{ [sort.field]: sort.order }, { id: "asc" as const }], include: WITH_LAST_VERSION };
-}
-
-const WITH_LAST_VERSION = { versions: { orderBy: { number: "desc" as const }, take: 1 } };
-
-function withLastVersion<T extends { versions: ModelVersion[] }>({ versions, ...rest }: T) {
-  return { ...rest, lastVersion: versions[0] ?? null };
 }
 
 /** Offset paging (REST v3), see modelListQuery. */
@@ -101,7 +104,7 @@ export async function listModels(ctx: ServiceContext, query: { pageNumber?: unkn
     ctx.db.model.findMany({ ...list, skip: pageNumber * pageSize, take: pageSize }),
     ctx.db.model.count({ where: list.where }),
   ]);
-  return { models: rows.map(withLastVersion), page: { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements } };
+  return { models: rows.map(withLastVersion), pageNumber, pageSize, totalElements };
 }
 
 /** Cursor paging (GraphQL), with the same filter and sort as listModels. */
@@ -155,7 +158,7 @@ export async function listVersions(ctx: ServiceContext, modelId: string, query: 
     ctx.db.modelVersion.findMany({ where: { modelId }, orderBy: { number: "desc" }, skip: pageNumber * pageSize, take: pageSize }),
     ctx.db.modelVersion.count({ where: { modelId } }),
   ]);
-  return { versions, page: { number: pageNumber, size: pageSize, totalPages: Math.ceil(totalElements / pageSize), totalElements } };
+  return { versions, pageNumber, pageSize, totalElements };
 }
 
 /** A version by id, or the newest for `last`. */

@@ -53,6 +53,6 @@ export async function jobsOfSchedule({ db }: ServiceContext, scheduleId: string)
   return db.job.findMany({ where: { id: { in: firings.map((f) => f.jobId!) } }, orderBy: { createdAt: "desc" } });
 }
 
-export function nextFireTimes(schedule: Schedule, count: number, after = new Date()): Date[] {
+export function nextFireTimes(schedule: Pick<Schedule, "scheduleString" | "timezone">, count: number, after = new Date()): Date[] {
   return parseCron(schedule.scheduleString, schedule.timezone).next(after, count);
 }
