@@ -13,14 +13,21 @@ export function hashToken(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-/** A new token acting as `userId`, or as the tenant's default user when none is given. */
-export async function createApiToken(db: Db, tenantId: string, name: string, userId?: string): Promise<{ id: string; secret: string }> {
+/** What a token's owner may see of it: never the secret's hash. */
+const LISTED = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+/**
+ * A new token acting as `userId`, or as the tenant's default user when none is given: its
+ * listed fields, and the secret (shown this once; only its hash is stored).
+ */
+export async function createApiToken(db: Db, tenantId: string, name: string, userId?: string) {
   const secret = PREFIX + randomBytes(32).toString("base64url");
   const owner = userId ?? (await defaultUserOf(db, tenantId)).id;
   const token = await db.apiToken.create({
     data: { tenantId, userId: owner, name, secretHash: hashToken(secret), prefix: secret.slice(0, PREFIX.length + 6) },
+    select: LISTED,
   });
-  return { id: token.id, secret };
+  return { ...token, secret };
 }
 
 /**
@@ -49,7 +56,7 @@ export function listApiTokens(db: Db, tenantId: string) {
   return db.apiToken.findMany({
     where: { tenantId },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    select: LISTED,
   });
 }
 

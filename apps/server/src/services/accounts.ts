@@ -32,11 +32,9 @@ export async function login(db: Db, input: unknown, ttlMs: number): Promise<Logi
 }
 
 /** A new token of the signed-in user (it sees that user's private folders). */
-export async function createToken({ db, tenant, userId }: ServiceContext, input: unknown) {
+export function createToken({ db, tenant, userId }: ServiceContext, input: unknown) {
   const { name } = parseInput(CreateTokenInput, input);
-  const { id, secret } = await createApiToken(db, tenant.id, name, userId);
-  const token = (await listApiTokens(db, tenant.id)).find((t) => t.id === id)!;
-  return { ...token, secret };
+  return createApiToken(db, tenant.id, name, userId);
 }
 
 export function listTokens({ db, tenant }: ServiceContext) {
