@@ -18,8 +18,7 @@ import {
   type DataFolder,
 } from "@/lib/dataExchangeOperations";
 import { errorMessage } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
-import { formatBytes } from "@/lib/formatBytes";
+import { formatBytes, formatDateTime } from "@/lib/format";
 import { FieldError } from "./FieldError";
 import { FolderPicker } from "./FolderPicker";
 import { DownloadButton } from "./DownloadButton";

@@ -7,7 +7,7 @@
 import { useId, useState } from "react";
 import { nameFieldMessage } from "@/lib/dataErrors";
 import { uploadFile } from "@/lib/dataTransfer";
-import { formatBytes } from "@/lib/formatBytes";
+import { formatBytes } from "@/lib/format";
 
 type Upload = { key: string; name: string; size: number; percent: number; state: "waiting" | "uploading" | "done" | "failed"; error?: string };
 

@@ -1,7 +1,7 @@
 /** The Data page's pure helpers, table-driven: sizes, REST error bodies, name messages. */
 import { describe, expect, it } from "vitest";
 import { nameFieldMessage } from "../lib/dataErrors";
-import { formatBytes } from "../lib/formatBytes";
+import { formatBytes } from "../lib/format";
 import { restErrorMessage } from "../lib/restErrors";
 
 describe("formatBytes", () => {
