@@ -5,7 +5,7 @@ import { useMutation } from "urql";
 import { errorMessage } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { DELETE_MODEL_VERSION_MUTATION, versionLabel, type ModelVersion } from "@/lib/graphql-models";
-import { downloadModelVersion, saveBlob } from "@/lib/modelFiles";
+import { downloadModelVersion } from "@/lib/modelFiles";
 import { ErrorMessage } from "./ErrorMessage";
 
 function VersionRow({
@@ -34,7 +34,7 @@ function VersionRow({
     onError(null);
     setDownloading(true);
     try {
-      saveBlob(await downloadModelVersion(modelId, version.id), version.fileName);
+      await downloadModelVersion(modelId, version.id, version.fileName);
     } catch (error) {
       onError((error as Error).message);
     } finally {
