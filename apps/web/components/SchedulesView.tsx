@@ -19,6 +19,7 @@ import {
 } from "@/lib/graphql";
 import { useJobsChanged } from "@/lib/useJobsChanged";
 import { useReconnect } from "@/lib/useReconnect";
+import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 import { ListCard } from "./ListCard";
 import { formatInZone, ScheduleForm } from "./ScheduleForm";
@@ -30,7 +31,6 @@ function ScheduleItem({ schedule, onChanged }: { schedule: Schedule; onChanged: 
   const [{ fetching: starting }, startSchedule] = useMutation(START_SCHEDULE_MUTATION);
   const [{ fetching: stopping }, stopSchedule] = useMutation(STOP_SCHEDULE_MUTATION);
   const [{ fetching: deleting }, deleteSchedule] = useMutation(DELETE_SCHEDULE_MUTATION);
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const busy = starting || stopping || deleting;
   const headingId = `schedule-${schedule.id}-name`;
@@ -83,20 +83,13 @@ function ScheduleItem({ schedule, onChanged }: { schedule: Schedule; onChanged: 
             Start
           </button>
         )}
-        {confirming ? (
-          <>
-            <button type="button" className="button button-danger" disabled={busy} onClick={() => run(() => deleteSchedule({ id: schedule.id }))}>
-              Confirm delete
-            </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </>
-        ) : (
-          <button type="button" className="button" disabled={busy} aria-label={`Delete schedule ${schedule.name}`} onClick={() => setConfirming(true)}>
-            Delete
-          </button>
-        )}
+        <ConfirmButton
+          label="Delete"
+          ariaLabel={`Delete schedule ${schedule.name}`}
+          confirmLabel="Confirm delete"
+          busy={busy}
+          onConfirm={() => run(() => deleteSchedule({ id: schedule.id }))}
+        />
       </div>
       {error ? <ErrorMessage title="The action failed.">{error}</ErrorMessage> : null}
       <details className="schedule-jobs">
