@@ -7,7 +7,7 @@
 import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
 import { useMutation } from "urql";
-import { nameFieldMessage } from "@/lib/dataErrors";
+import { nameFieldMessage } from "@/lib/fieldErrors";
 import {
   DELETE_FILE_MUTATION,
   DELETE_FOLDER_MUTATION,

@@ -5,7 +5,7 @@
  * server's message on its line and the others go on.
  */
 import { useId, useState } from "react";
-import { nameFieldMessage } from "@/lib/dataErrors";
+import { nameFieldMessage } from "@/lib/fieldErrors";
 import { uploadFile } from "@/lib/dataTransfer";
 import { formatBytes } from "@/lib/format";
 

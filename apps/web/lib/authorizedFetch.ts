@@ -5,7 +5,7 @@
  * as the GraphQL client does, and still returns the response to the caller.
  */
 import { authHeaders, currentAuth, signOut } from "./auth";
-import { failWith, RestError, UNREACHABLE } from "./restErrors";
+import { failWith, RestError, UNREACHABLE } from "./errors";
 
 export async function authorizedFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
   const auth = currentAuth();

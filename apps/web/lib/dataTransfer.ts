@@ -5,7 +5,7 @@
  * progress). Downloads are authorizedFetch.ts's downloadFile, with the file's `downloadPath`.
  */
 import { authHeaders, currentAuth } from "./auth";
-import { failWith, RestError, UNREACHABLE } from "./restErrors";
+import { failWith, RestError, UNREACHABLE } from "./errors";
 
 const DATA_EXCHANGE_BASE = "/api/dataexchange/v3";
 
