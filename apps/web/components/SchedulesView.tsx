@@ -6,7 +6,7 @@
  * every action.
  */
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { errorMessage } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
@@ -17,15 +17,13 @@ import {
   STOP_SCHEDULE_MUTATION,
   type Schedule,
 } from "@/lib/graphql";
-import { useJobsChanged } from "@/lib/useJobsChanged";
+import { useRefetchOnJobsChanged } from "@/lib/useJobsChanged";
 import { useReconnect } from "@/lib/useReconnect";
 import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 import { ListCard } from "./ListCard";
 import { formatInZone, ScheduleForm } from "./ScheduleForm";
 import { StatusBadge } from "./StatusBadge";
-
-const REFETCH_DEBOUNCE_MS = 300;
 
 function ScheduleItem({ schedule, onChanged }: { schedule: Schedule; onChanged: () => void }) {
   const [{ fetching: starting }, startSchedule] = useMutation(START_SCHEDULE_MUTATION);
@@ -118,12 +116,7 @@ function ScheduleItem({ schedule, onChanged }: { schedule: Schedule; onChanged: 
 export function SchedulesView() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: SCHEDULES_QUERY, requestPolicy: "network-only" });
   const reload = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  useJobsChanged(null, () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(reload, REFETCH_DEBOUNCE_MS);
-  });
+  useRefetchOnJobsChanged(reload);
   useReconnect(reload);
   const [created, setCreated] = useState<string | null>(null);
 
