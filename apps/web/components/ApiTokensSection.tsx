@@ -8,20 +8,19 @@ import { useMutation, useQuery } from "urql";
 import { API_TOKENS_QUERY, CREATE_API_TOKEN_MUTATION, REVOKE_API_TOKEN_MUTATION, type ApiToken, type NewApiToken } from "@/lib/accountOperations";
 import { errorMessage } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 import { Loading } from "./Loading";
 import { NewTokenSecret } from "./NewTokenSecret";
 
 function TokenRow({ token, onChanged }: { token: ApiToken; onChanged: () => void }) {
   const [{ fetching }, revoke] = useMutation(REVOKE_API_TOKEN_MUTATION);
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function confirmRevoke() {
     setError(null);
     const result = await revoke({ id: token.id });
     if (result.error) setError(errorMessage(result.error));
-    setConfirming(false);
     onChanged();
   }
 
@@ -44,19 +43,10 @@ function TokenRow({ token, onChanged }: { token: ApiToken; onChanged: () => void
         )}
       </td>
       <td>
-        {token.revokedAt ? null : confirming ? (
-          <div className="job-actions">
-            <button type="button" className="button button-danger" disabled={fetching} onClick={confirmRevoke}>
-              Confirm revoke
-            </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
+        {token.revokedAt ? null : (
+          <div className="row-actions">
+            <ConfirmButton label="Revoke" ariaLabel={`Revoke token ${token.name}`} confirmLabel="Confirm revoke" busy={fetching} onConfirm={confirmRevoke} />
           </div>
-        ) : (
-          <button type="button" className="button" aria-label={`Revoke token ${token.name}`} onClick={() => setConfirming(true)}>
-            Revoke
-          </button>
         )}
         {error ? <ErrorMessage title="Could not revoke the token.">{error}</ErrorMessage> : null}
       </td>

@@ -12,12 +12,12 @@ import { formatDateTime } from "@/lib/format";
 import { CONFIGURATIONS_QUERY, DELETE_CONFIGURATION_MUTATION, type Configuration } from "@/lib/graphql-configurations";
 import { useReconnect } from "@/lib/useReconnect";
 import { ConfigurationForm } from "./ConfigurationForm";
+import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 import { ListCard } from "./ListCard";
 
 function ConfigurationItem({ configuration, onChanged }: { configuration: Configuration; onChanged: (message: string | null) => void }) {
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [{ fetching: deleting }, deleteConfiguration] = useMutation(DELETE_CONFIGURATION_MUTATION);
   const headingId = `configuration-${configuration.id}-name`;
@@ -25,7 +25,6 @@ function ConfigurationItem({ configuration, onChanged }: { configuration: Config
   async function onDelete() {
     setError(null);
     const result = await deleteConfiguration({ id: configuration.id });
-    setConfirming(false);
     if (result.error) return setError(errorMessage(result.error));
     onChanged(`Configuration “${configuration.name}” deleted.`);
   }
@@ -96,20 +95,13 @@ function ConfigurationItem({ configuration, onChanged }: { configuration: Config
             <button type="button" className="button" onClick={() => setEditing(true)} aria-label={`Edit configuration ${configuration.name}`}>
               Edit
             </button>
-            {confirming ? (
-              <>
-                <button type="button" className="button button-danger" disabled={deleting} onClick={onDelete}>
-                  Confirm delete
-                </button>
-                <button type="button" className="button" onClick={() => setConfirming(false)}>
-                  Cancel
-                </button>
-              </>
-            ) : (
-              <button type="button" className="button" disabled={deleting} onClick={() => setConfirming(true)} aria-label={`Delete configuration ${configuration.name}`}>
-                Delete
-              </button>
-            )}
+            <ConfirmButton
+              label="Delete"
+              ariaLabel={`Delete configuration ${configuration.name}`}
+              confirmLabel="Confirm delete"
+              busy={deleting}
+              onConfirm={onDelete}
+            />
           </div>
         </>
       )}

@@ -6,14 +6,14 @@
  * seconds while jobs run (paragraph progress changes no job status) and after a reconnect.
  */
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useQuery } from "urql";
 import { errorMessage } from "@/lib/errors";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { DASHBOARD_QUERY, type RunningJob } from "@/lib/graphql";
 import { JOB_STATUSES } from "@/lib/jobStatus";
 import { splitMessageChain } from "@/lib/messageChain";
-import { useJobsChanged } from "@/lib/useJobsChanged";
+import { useRefetchOnJobsChanged } from "@/lib/useJobsChanged";
 import { useReconnect } from "@/lib/useReconnect";
 import { ErrorMessage } from "./ErrorMessage";
 import { Loading } from "./Loading";
@@ -22,7 +22,6 @@ import { StopJobButton } from "./StopJobButton";
 
 const ACTIVE_FILTER = JSON.stringify({ status: { or: ["SUBMITTED", "STARTING", "RUNNING", "STOPPING"].map((eq) => ({ eq })) } });
 const FAILED_FILTER = JSON.stringify({ status: { eq: "FAILED" } });
-const REFETCH_DEBOUNCE_MS = 300;
 const POLL_WHILE_RUNNING_MS = 3000;
 
 /** "paragraph k of n": the running one, or the number finished so far. */
@@ -72,12 +71,7 @@ export function DashboardView() {
     requestPolicy: "network-only",
   });
   const reload = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const liveError = useJobsChanged(null, () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(reload, REFETCH_DEBOUNCE_MS);
-  });
+  const liveError = useRefetchOnJobsChanged(reload);
   useReconnect(reload);
 
   const active = data?.active.nodes ?? [];

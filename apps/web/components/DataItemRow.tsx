@@ -7,7 +7,7 @@
 import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
 import { useMutation } from "urql";
-import { nameFieldMessage } from "@/lib/dataErrors";
+import { nameFieldMessage } from "@/lib/fieldErrors";
 import {
   DELETE_FILE_MUTATION,
   DELETE_FOLDER_MUTATION,
@@ -18,8 +18,7 @@ import {
   type DataFolder,
 } from "@/lib/dataExchangeOperations";
 import { errorMessage } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
-import { formatBytes } from "@/lib/formatBytes";
+import { formatBytes, formatDateTime } from "@/lib/format";
 import { FieldError } from "./FieldError";
 import { FolderPicker } from "./FolderPicker";
 import { DownloadButton } from "./DownloadButton";

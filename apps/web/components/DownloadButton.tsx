@@ -1,10 +1,10 @@
 "use client";
 /**
- * Downloads a Data Exchange file with the signed-in token (lib/dataTransfer.ts): a plain link
+ * Downloads a Data Exchange file with the signed-in token (lib/authorizedFetch.ts): a plain link
  * would carry no token. Used by the Data page and the job detail's output files.
  */
 import { useState } from "react";
-import { downloadFile } from "@/lib/dataTransfer";
+import { downloadFile } from "@/lib/authorizedFetch";
 
 export function DownloadButton({ path, fileName, label, className }: { path: string; fileName: string; label?: string; className?: string }) {
   const [busy, setBusy] = useState(false);

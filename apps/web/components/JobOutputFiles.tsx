@@ -6,7 +6,7 @@
 import "./dataExchange.css";
 import Link from "next/link";
 import { folderHref } from "@/lib/dataExchangeOperations";
-import { formatBytes } from "@/lib/formatBytes";
+import { formatBytes } from "@/lib/format";
 import type { JobOutputFile } from "@/lib/graphql";
 import { DownloadButton } from "./DownloadButton";
 

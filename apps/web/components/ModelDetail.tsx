@@ -13,6 +13,7 @@ import { formatDateTime } from "@/lib/format";
 import { DELETE_MODEL_MUTATION, MODEL_DETAIL_QUERY, versionLabel } from "@/lib/graphql-models";
 import { useReconnect } from "@/lib/useReconnect";
 import { AddVersionForm } from "./AddVersionForm";
+import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 import { Loading } from "./Loading";
 import { ModelVersionsTable } from "./ModelVersionsTable";
@@ -24,7 +25,6 @@ export function ModelDetail({ id }: { id: string }) {
   const reload = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);
   useReconnect(reload);
   const [{ fetching: deleting }, deleteModel] = useMutation(DELETE_MODEL_MUTATION);
-  const [confirming, setConfirming] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [chosenVersionId, setChosenVersionId] = useState<string | null>(null);
 
@@ -59,11 +59,7 @@ export function ModelDetail({ id }: { id: string }) {
   async function onDelete() {
     setDeleteError(null);
     const result = await deleteModel({ id });
-    if (result.error) {
-      setDeleteError(errorMessage(result.error));
-      setConfirming(false);
-      return;
-    }
+    if (result.error) return setDeleteError(errorMessage(result.error));
     router.push("/models");
   }
 
@@ -97,20 +93,7 @@ export function ModelDetail({ id }: { id: string }) {
           </div>
         </dl>
         <div className="job-actions">
-          {confirming ? (
-            <>
-              <button type="button" className="button button-danger" disabled={deleting} onClick={onDelete}>
-                Confirm delete
-              </button>
-              <button type="button" className="button" onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
-            </>
-          ) : (
-            <button type="button" className="button" disabled={deleting} onClick={() => setConfirming(true)}>
-              Delete model
-            </button>
-          )}
+          <ConfirmButton label="Delete model" confirmLabel="Confirm delete" busy={deleting} onConfirm={onDelete} />
         </div>
         {deleteError ? (
           <ErrorMessage title="The model was not deleted." testId="delete-model-error">

@@ -5,7 +5,7 @@
  * an invalid one is refused with a message shown under the drop zone.
  */
 import { useId, useState, type FormEvent } from "react";
-import { mapUploadError, type UploadField } from "@/lib/modelUploadErrors";
+import { mapUploadError, type UploadField } from "@/lib/fieldErrors";
 import { uploadModel } from "@/lib/modelFiles";
 import { ErrorMessage } from "./ErrorMessage";
 import { FieldError } from "./FieldError";

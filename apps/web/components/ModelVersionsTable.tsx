@@ -5,7 +5,8 @@ import { useMutation } from "urql";
 import { errorMessage } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { DELETE_MODEL_VERSION_MUTATION, versionLabel, type ModelVersion } from "@/lib/graphql-models";
-import { downloadModelVersion, saveBlob } from "@/lib/modelFiles";
+import { downloadModelVersion } from "@/lib/modelFiles";
+import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 
 function VersionRow({
@@ -27,14 +28,13 @@ function VersionRow({
 }) {
   const label = versionLabel(version.number);
   const [{ fetching: deleting }, deleteVersion] = useMutation(DELETE_MODEL_VERSION_MUTATION);
-  const [confirming, setConfirming] = useState(false);
   const [downloading, setDownloading] = useState(false);
 
   async function onDownload() {
     onError(null);
     setDownloading(true);
     try {
-      saveBlob(await downloadModelVersion(modelId, version.id), version.fileName);
+      await downloadModelVersion(modelId, version.id, version.fileName);
     } catch (error) {
       onError((error as Error).message);
     } finally {
@@ -45,7 +45,6 @@ function VersionRow({
   async function onDelete() {
     onError(null);
     const result = await deleteVersion({ modelId, versionId: version.id });
-    setConfirming(false);
     if (result.error) onError(errorMessage(result.error));
     onChanged();
   }
@@ -70,19 +69,16 @@ function VersionRow({
           <button type="button" className="button button-small" onClick={onDownload} disabled={downloading} aria-label={`Download version ${label}`}>
             Download
           </button>
-          {only ? null : confirming ? (
-            <>
-              <button type="button" className="button button-small button-danger" disabled={deleting} onClick={onDelete} aria-label={`Confirm delete version ${label}`}>
-                Confirm delete
-              </button>
-              <button type="button" className="button button-small" onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
-            </>
-          ) : (
-            <button type="button" className="button button-small" onClick={() => setConfirming(true)} aria-label={`Delete version ${label}`}>
-              Delete
-            </button>
+          {only ? null : (
+            <ConfirmButton
+              small
+              label="Delete"
+              ariaLabel={`Delete version ${label}`}
+              confirmLabel="Confirm delete"
+              confirmAriaLabel={`Confirm delete version ${label}`}
+              busy={deleting}
+              onConfirm={onDelete}
+            />
           )}
         </div>
       </td>

@@ -3,12 +3,10 @@
 import Link from "next/link";
 import { useCallback, useState } from "react";
 import { useQuery } from "urql";
-import { errorMessage } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { MODEL_LIST_QUERY, versionLabel } from "@/lib/graphql-models";
 import { useReconnect } from "@/lib/useReconnect";
-import { ErrorMessage } from "./ErrorMessage";
-import { Loading } from "./Loading";
+import { ListCard } from "./ListCard";
 import { ModelUploadForm } from "./ModelUploadForm";
 
 export function ModelsView() {
@@ -35,19 +33,8 @@ export function ModelsView() {
           </Link>
         </p>
       ) : null}
-      <section className="card" aria-labelledby="models-heading">
-        <div className="section-head">
-          <h2 id="models-heading">All models</h2>
-          <button type="button" className="button button-small" onClick={reload} disabled={fetching}>
-            Refresh
-          </button>
-        </div>
-        {error ? (
-          <ErrorMessage title="Could not load models." testId="models-error" onRetry={reload}>
-            {errorMessage(error)}
-          </ErrorMessage>
-        ) : null}
-        {fetching && !data ? <Loading label="Loading models…" /> : null}
+      <ListCard heading="All models" loaded={Boolean(data)} fetching={fetching} error={error} onRefresh={reload}
+        errorTitle="Could not load models." errorTestId="models-error" loadingLabel="Loading models…">
         {data ? (
           models.length === 0 ? (
             <p className="empty">No models yet: upload a notebook above.</p>
@@ -83,7 +70,7 @@ export function ModelsView() {
             </div>
           )
         ) : null}
-      </section>
+      </ListCard>
     </>
   );
 }

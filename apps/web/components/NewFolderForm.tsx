@@ -2,7 +2,7 @@
 /** Creates a folder in the current one; the server's refusal (bad name, clash) shows under the field. */
 import { useId, useState, type FormEvent } from "react";
 import { useMutation } from "urql";
-import { nameFieldMessage } from "@/lib/dataErrors";
+import { nameFieldMessage } from "@/lib/fieldErrors";
 import { CREATE_FOLDER_MUTATION } from "@/lib/dataExchangeOperations";
 import { FieldError } from "./FieldError";
 

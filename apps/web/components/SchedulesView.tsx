@@ -6,7 +6,7 @@
  * every action.
  */
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { errorMessage } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
@@ -17,20 +17,18 @@ import {
   STOP_SCHEDULE_MUTATION,
   type Schedule,
 } from "@/lib/graphql";
-import { useJobsChanged } from "@/lib/useJobsChanged";
+import { useRefetchOnJobsChanged } from "@/lib/useJobsChanged";
 import { useReconnect } from "@/lib/useReconnect";
+import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 import { ListCard } from "./ListCard";
 import { formatInZone, ScheduleForm } from "./ScheduleForm";
 import { StatusBadge } from "./StatusBadge";
 
-const REFETCH_DEBOUNCE_MS = 300;
-
 function ScheduleItem({ schedule, onChanged }: { schedule: Schedule; onChanged: () => void }) {
   const [{ fetching: starting }, startSchedule] = useMutation(START_SCHEDULE_MUTATION);
   const [{ fetching: stopping }, stopSchedule] = useMutation(STOP_SCHEDULE_MUTATION);
   const [{ fetching: deleting }, deleteSchedule] = useMutation(DELETE_SCHEDULE_MUTATION);
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const busy = starting || stopping || deleting;
   const headingId = `schedule-${schedule.id}-name`;
@@ -83,20 +81,13 @@ function ScheduleItem({ schedule, onChanged }: { schedule: Schedule; onChanged: 
             Start
           </button>
         )}
-        {confirming ? (
-          <>
-            <button type="button" className="button button-danger" disabled={busy} onClick={() => run(() => deleteSchedule({ id: schedule.id }))}>
-              Confirm delete
-            </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </>
-        ) : (
-          <button type="button" className="button" disabled={busy} aria-label={`Delete schedule ${schedule.name}`} onClick={() => setConfirming(true)}>
-            Delete
-          </button>
-        )}
+        <ConfirmButton
+          label="Delete"
+          ariaLabel={`Delete schedule ${schedule.name}`}
+          confirmLabel="Confirm delete"
+          busy={busy}
+          onConfirm={() => run(() => deleteSchedule({ id: schedule.id }))}
+        />
       </div>
       {error ? <ErrorMessage title="The action failed.">{error}</ErrorMessage> : null}
       <details className="schedule-jobs">
@@ -125,12 +116,7 @@ function ScheduleItem({ schedule, onChanged }: { schedule: Schedule; onChanged: 
 export function SchedulesView() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: SCHEDULES_QUERY, requestPolicy: "network-only" });
   const reload = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  useJobsChanged(null, () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(reload, REFETCH_DEBOUNCE_MS);
-  });
+  useRefetchOnJobsChanged(reload);
   useReconnect(reload);
   const [created, setCreated] = useState<string | null>(null);
 

@@ -5,9 +5,9 @@
  * server's message on its line and the others go on.
  */
 import { useId, useState } from "react";
-import { nameFieldMessage } from "@/lib/dataErrors";
+import { nameFieldMessage } from "@/lib/fieldErrors";
 import { uploadFile } from "@/lib/dataTransfer";
-import { formatBytes } from "@/lib/formatBytes";
+import { formatBytes } from "@/lib/format";
 
 type Upload = { key: string; name: string; size: number; percent: number; state: "waiting" | "uploading" | "done" | "failed"; error?: string };
 

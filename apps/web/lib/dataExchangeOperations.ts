@@ -1,6 +1,6 @@
 /**
  * The GraphQL operations of the Data page (listing and metadata; content goes over REST, see
- * dataTransfer.ts), with the TypeScript shape of each result beside its selection set.
+ * dataTransfer.ts for uploads, authorizedFetch.ts for downloads), with the TypeScript shape of each result beside its selection set.
  */
 import { gql } from "urql";
 

@@ -1,14 +1,13 @@
 /**
- * File content to and from Data Exchange over the streamed REST routes
- * (`/api/dataexchange/v3/files`), with this browser's credentials (token or session, see auth.ts). GraphQL lists and renames, but its
- * upload is for small text only, and a plain link would carry no token: so uploads go through
- * XMLHttpRequest (for upload progress) and downloads through fetch into a Blob URL.
+ * File uploads into Data Exchange over the streamed REST route (`/api/dataexchange/v3/files`),
+ * with this browser's credentials (token or session, see auth.ts). GraphQL lists and renames,
+ * but its upload is for small text only: so uploads go through XMLHttpRequest (for upload
+ * progress). Downloads are authorizedFetch.ts's downloadFile, with the file's `downloadPath`.
  */
 import { authHeaders, currentAuth } from "./auth";
-import { authorizedFetch } from "./authorizedFetch";
-import { failWith, RestError, UNREACHABLE } from "./restErrors";
+import { failWith, RestError, UNREACHABLE } from "./errors";
 
-export const DATA_EXCHANGE_BASE = "/api/dataexchange/v3";
+const DATA_EXCHANGE_BASE = "/api/dataexchange/v3";
 
 export type UploadedFile = { id: string; parentId: string; name: string; sizeInBytes: number };
 
@@ -51,36 +50,4 @@ export function uploadFile(parentId: string, file: File, onProgress: (fraction: 
     signal?.addEventListener("abort", () => xhr.abort(), { once: true });
     xhr.send(form);
   });
-}
-
-/** Where a file's content is served (the same path GraphQL gives as `downloadPath`). */
-export function downloadPathOf(fileId: string): string {
-  return `${DATA_EXCHANGE_BASE}/files/${encodeURIComponent(fileId)}`;
-}
-
-/**
- * Fetches a file with this browser's credentials and hands it to the browser as a download named
- * `fileName`. Rejects with a RestError (404 when the file is gone).
- */
-export async function downloadFile(path: string, fileName: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await authorizedFetch(path);
-  } catch {
-    throw new RestError(UNREACHABLE, 0);
-  }
-  if (!response.ok) failWith(response.status, await response.text());
-  const url = URL.createObjectURL(await response.blob());
-  try {
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = fileName;
-    link.style.display = "none";
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-  } finally {
-    // The click starts the download synchronously; give the browser a moment before revoking.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
 }

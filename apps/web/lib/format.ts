@@ -1,4 +1,4 @@
-/** Small display helpers: dates and durations in the user's locale. */
+/** Small display helpers: dates, durations and file sizes in the user's locale. */
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
@@ -24,4 +24,18 @@ export function formatDuration(ms: number | null | undefined): string {
   if (minutes < 60) return `${minutes} min ${rest} s`;
   const hours = Math.floor(minutes / 60);
   return `${hours} h ${minutes - hours * 60} min`;
+}
+
+/** A file size for people: "512 B", "1.5 KB", "12.3 MB" (binary units, as file browsers show). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "—";
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }

@@ -94,19 +94,6 @@ export const VIEWER_QUERY = gql<{ viewer: Tenant }, Record<string, never>>`
   }
 `;
 
-export const JOBS_QUERY = gql<
-  { jobs: { nodes: JobSummary[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } } },
-  { first: number; after?: string | null }
->(`
-  query Jobs($first: Int!, $after: String) {
-    jobs(first: $first, after: $after) {
-      nodes { ${JOB_SUMMARY_FIELDS} }
-      totalCount
-      pageInfo { hasNextPage endCursor }
-    }
-  }
-`);
-
 export const NEW_JOB_OPTIONS_QUERY = gql<
   { models: Model[]; configurations: EnvironmentConfiguration[]; folderPaths: FolderPath[] },
   Record<string, never>
@@ -163,9 +150,9 @@ export type JobsPage = {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 };
 
-/** The jobs table with the v3 filter (JSON text; null for all jobs). */
 export type JobOrder = "NEWEST_FIRST" | "OLDEST_FIRST";
 
+/** The jobs table, a page at a time, with the v3 filter (JSON text; null for all jobs). */
 export const FILTERED_JOBS_QUERY = gql<{ jobs: JobsPage }, { first: number; after?: string | null; filter?: string | null; order?: JobOrder }>(`
   query FilteredJobs($first: Int!, $after: String, $filter: String, $order: JobOrder) {
     jobs(first: $first, after: $after, filter: $filter, order: $order) {

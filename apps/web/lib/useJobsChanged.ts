@@ -2,6 +2,7 @@
 /**
  * Live status changes of the tenant's jobs matching a v3 filter (`jobsChanged`). The
  * subscription lives as long as the component and is renewed when the filter changes.
+ * useRefetchOnJobsChanged is for views that refetch instead of patching rows.
  */
 import { useEffect, useRef, useState } from "react";
 import { useClient, type CombinedError } from "urql";
@@ -26,4 +27,16 @@ export function useJobsChanged(filter: string | null, onJob: (job: JobSummary) =
     return () => subscription.unsubscribe();
   }, [client, filter]);
   return error;
+}
+
+const REFETCH_DEBOUNCE_MS = 300;
+
+/** Calls `refetch` once a burst of changes to any of the tenant's jobs has settled (events come in bursts). */
+export function useRefetchOnJobsChanged(refetch: () => void): CombinedError | null {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return useJobsChanged(null, () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(refetch, REFETCH_DEBOUNCE_MS);
+  });
 }

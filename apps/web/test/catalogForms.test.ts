@@ -1,7 +1,7 @@
 /** The models and configurations forms' pure helpers: inputs built from form state, server messages placed on fields. */
 import { describe, expect, it } from "vitest";
 import { emptyConfigurationForm, formFromConfiguration, mapConfigurationError, toConfigurationInput } from "../lib/configurationForm";
-import { mapUploadError } from "../lib/modelUploadErrors";
+import { mapUploadError } from "../lib/fieldErrors";
 
 const stored = {
   id: "c1",

@@ -1,8 +1,8 @@
 /** The Data page's pure helpers, table-driven: sizes, REST error bodies, name messages. */
 import { describe, expect, it } from "vitest";
-import { nameFieldMessage } from "../lib/dataErrors";
-import { formatBytes } from "../lib/formatBytes";
-import { restErrorMessage } from "../lib/restErrors";
+import { nameFieldMessage } from "../lib/fieldErrors";
+import { formatBytes } from "../lib/format";
+import { restErrorMessage } from "../lib/errors";
 
 describe("formatBytes", () => {
   it.each([
