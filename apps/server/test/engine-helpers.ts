@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { findEnvironmentProcesses } from "@jobmanager/engine";
-import { demoJobParameters, type TestServer } from "./harness";
+import { demoJobParameters, until, type TestServer } from "./harness";
 
 export async function startJobFor(
   server: TestServer,
@@ -25,13 +25,16 @@ export async function startJobFor(
 
 /** Polls until the job's paragraph has the status (generous upper bound, then throws). */
 export async function waitForParagraph(server: TestServer, jobId: string, index: number, status: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await server.db.paragraphRun.findUnique({ where: { jobId_index: { jobId, index } } });
-    if (run?.status === status) return;
-    if (Date.now() > deadline) throw new Error(`paragraph ${index} of job ${jobId} is ${run?.status ?? "missing"}, not ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  let seen: string | undefined;
+  await until(
+    () => `paragraph ${index} of job ${jobId} to be ${status} (it is ${seen ?? "missing"})`,
+    async () => {
+      seen = (await server.db.paragraphRun.findUnique({ where: { jobId_index: { jobId, index } } }))?.status;
+      return seen === status;
+    },
+    timeoutMs,
+    25,
+  );
 }
 
 /** Live processes of the job's environment. */
