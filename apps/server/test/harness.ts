@@ -8,7 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { createApiToken, PUBLIC_ROOT_ID, type Db, type Job } from "@jobmanager/db";
 import type { BlobStore } from "@jobmanager/storage";
+import { createClient, type Client } from "graphql-ws";
 import { inject } from "vitest";
+import WebSocket from "ws";
 import { loadConfig } from "../src/config";
 import { DEMO, seedDemo } from "../src/demo/seed";
 import { startServer, type RunningServer } from "../src/server";
@@ -97,6 +99,16 @@ export async function startTestServer(options: { runner?: boolean; env?: Record<
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A graphql-ws client of the server, signed in with the demo token unless `token` is given (null: none); no retries. */
+export function graphqlWsClient(server: Pick<TestServer, "url" | "token">, token: string | null = server.token): Client {
+  return createClient({
+    url: server.url.replace("http", "ws") + "/graphql",
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+  });
 }
 
 /** The cookies a response set (e.g. a login's session and XSRF cookies), as one Cookie header. */

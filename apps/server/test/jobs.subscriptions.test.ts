@@ -1,8 +1,7 @@
-import { createClient, type Client } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { startJobFor } from "./engine-helpers";
-import { startTestServer, until, zeppelinNote, type TestServer } from "./harness";
+import { graphqlWsClient, startTestServer, until, zeppelinNote, type TestServer } from "./harness";
 
 const OUTPUT = `subscription($jobId: ID!) { jobOutput(jobId: $jobId) { jobId index offset text } }`;
 const EVENTS = `subscription($jobId: ID!) { jobEvents(jobId: $jobId) { id status message at } }`;
@@ -27,12 +26,7 @@ describe("GraphQL subscriptions jobOutput and jobEvents", () => {
   });
 
   function collect<T>(query: string, jobId: string, token = server.token): Promise<T[]> {
-    const client = createClient({
-      url: server.url.replace("http", "ws") + "/graphql",
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      retryAttempts: 0,
-    });
+    const client = graphqlWsClient(server, token);
     clients.push(client);
     const items: T[] = [];
     return new Promise((resolve, reject) => {
