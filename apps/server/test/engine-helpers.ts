@@ -1,8 +1,9 @@
 /**
  * Helpers for the engine's end-to-end tests: start a job for a note, wait for a paragraph to
  * reach a status, and find the processes of a job's environment (by the marker the engine
- * puts on every interpreter process).
+ * puts on every interpreter process) and a server's warm python interpreters (in /proc).
  */
+import fs from "node:fs";
 import path from "node:path";
 import { findEnvironmentProcesses } from "@jobmanager/engine";
 import { demoJobParameters, until, type TestServer } from "./harness";
@@ -40,6 +41,25 @@ export async function waitForParagraph(server: TestServer, jobId: string, index:
 /** Live processes of the job's environment. */
 export function environmentProcesses(dataDir: string, environmentId: string): number[] {
   return findEnvironmentProcesses(environmentId, path.join(dataDir, "environments", environmentId));
+}
+
+/** Pids of the pre-started (not yet taken) python drivers of the server with this data dir (bwrap or not). */
+export function warmDrivers(dataDir: string): number[] {
+  const root = path.join(dataDir, "environments") + path.sep;
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Under bwrap the wrapper processes carry the same environment: count the drivers only.
+      const [program = "", script = ""] = fs.readFileSync(`/proc/${entry}/cmdline`, "latin1").split("\0");
+      if (!path.basename(program).startsWith("python") || !script.endsWith("python_driver.py")) continue;
+      const environ = fs.readFileSync(`/proc/${entry}/environ`, "latin1");
+      if (environ.includes("JOBMANAGER_PYTHON_POOLED=1\0") && environ.includes(`HOME=${root}`)) pids.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
 }
 
 /** Waits until no process of the environment is left; returns the pids still alive after the bound. */

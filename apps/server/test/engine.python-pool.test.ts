@@ -1,27 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { environmentProcesses, startJobFor } from "./engine-helpers";
+import { environmentProcesses, startJobFor, waitForParagraph, warmDrivers } from "./engine-helpers";
 import { DEMO, startTestServer, until, zeppelinNote, type TestServer } from "./harness";
-
-/** Pids of the pre-started (not yet taken) python drivers of the server with this data dir (bwrap or not). */
-function warmDrivers(dataDir: string): number[] {
-  const root = path.join(dataDir, "environments") + path.sep;
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Under bwrap the wrapper processes carry the same environment: count the drivers only.
-      const [program = "", script = ""] = fs.readFileSync(`/proc/${entry}/cmdline`, "latin1").split("\0");
-      if (!path.basename(program).startsWith("python") || !script.endsWith("python_driver.py")) continue;
-      const environ = fs.readFileSync(`/proc/${entry}/environ`, "latin1");
-      if (environ.includes("JOBMANAGER_PYTHON_POOLED=1\0") && environ.includes(`HOME=${root}`)) pids.push(Number(entry));
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return pids;
-}
 
 const outputOf = async (server: TestServer, jobId: string) => {
   const runs = await server.db.paragraphRun.findMany({ where: { jobId }, orderBy: { index: "asc" } });
@@ -60,6 +41,8 @@ describe("pre-started python interpreters", () => {
     ].join("\n");
     const job = await startJobFor(server, zeppelinNote(`%python\n${check}`, "%python\nimport time\ntime.sleep(300)"));
     await until("the job's driver to carry its marker", () => environmentProcesses(server.dataDir, job.environmentId).length > 0, 20_000);
+    // Stop only once the checks have finished and the sleep runs (else the checks end ABORT).
+    await waitForParagraph(server, job.id, 1, "RUNNING");
     await server.request(`/api/jobmanager/v3/jobs/${job.id}/stop`, { method: "POST" });
     expect((await server.waitForFinalJob(job.id)).status).toBe("STOPPED");
 
