@@ -34,12 +34,15 @@ export async function measureMemory(api: Api, watcher: JobWatcher, serverPid: nu
   await Promise.all(ids.map((id) => watcher.waitFor(id, new Set(["RUNNING", ...FINAL]))));
   // RUNNING comes before the interpreter is up: wait until the paragraphs are executing.
   const deadline = Date.now() + 30_000;
-  let running = sampleMemory(serverPid);
-  while (Date.now() < deadline && pythonDescendants(serverPid).length - warmDrivers(serverPid).length < count) {
+  const takenDrivers = () => {
+    const drivers = pythonDrivers(descendants(serverPid));
+    return drivers.length - warmDrivers(drivers).length;
+  };
+  while (Date.now() < deadline && takenDrivers() < count) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
-  running = sampleMemory(serverPid);
+  const running = sampleMemory(serverPid);
   await Promise.all(ids.map((id) => api.stop(id)));
   await Promise.all(ids.map((id) => watcher.waitFor(id, FINAL)));
   const withoutWarm = (sample: MemorySample) => sample.totalMiB - sample.warm.MiB;
@@ -49,7 +52,7 @@ export async function measureMemory(api: Api, watcher: JobWatcher, serverPid: nu
 export function sampleMemory(pid: number): MemorySample {
   const tree = [pid, ...descendants(pid)];
   const rss = tree.map(rssKiB);
-  const warm = warmDrivers(pid);
+  const warm = warmDrivers(pythonDrivers(tree));
   const warmKiB = warm.map(rssKiB).reduce((a, b) => a + b, 0);
   return {
     serverMiB: round(rss[0]! / 1024),
@@ -97,9 +100,9 @@ function descendants(root: number): number[] {
   return out;
 }
 
-/** Python drivers started ahead that no job has taken yet (they still carry the pool's marker). */
-function warmDrivers(root: number): number[] {
-  return pythonDescendants(root).filter((pid) => {
+/** Of these python drivers, those started ahead that no job has taken yet (they still carry the pool's marker). */
+function warmDrivers(drivers: number[]): number[] {
+  return drivers.filter((pid) => {
     try {
       return fs.readFileSync(`/proc/${pid}/environ`, "latin1").includes("JOBMANAGER_ENVIRONMENT_ID=pool-");
     } catch {
@@ -108,8 +111,9 @@ function warmDrivers(root: number): number[] {
   });
 }
 
-function pythonDescendants(root: number): number[] {
-  return descendants(root).filter((pid) => {
+/** The python drivers among the processes (`descendants` scans all of /proc: once a sample). */
+function pythonDrivers(pids: number[]): number[] {
+  return pids.filter((pid) => {
     try {
       return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("python_driver.py") && fs.readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("python");
     } catch {

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, startTestServer, zeppelinNote, type TestServer } from "./harness";
-import { multipartInit, type Part } from "./multipart";
+import { metadataAndFile, multipartInit, type Part } from "./multipart";
 
 const MODELS = "/api/modelmanagement/v3";
 const DX = "/api/dataexchange/v3";
@@ -10,14 +10,8 @@ const MAX_MODEL_BYTES = 4000;
 const MAX_FILE_BYTES = 5000;
 
 const note = JSON.stringify(zeppelinNote("%python\nprint(1)"));
-const modelParts = (metadata: string, content: string | Buffer = note, fileName = "note.zpln"): Part[] => [
-  { name: "metadata", value: metadata },
-  { name: "file", value: content, fileName },
-];
-const fileParts = (metadata: unknown, content: string | Buffer = "x"): Part[] => [
-  { name: "metadata", value: typeof metadata === "string" ? metadata : JSON.stringify(metadata) },
-  { name: "file", value: content, fileName: "f.bin" },
-];
+const modelParts = (metadata: string, content: string | Buffer = note, fileName = "note.zpln"): Part[] => metadataAndFile(metadata, content, fileName);
+const fileParts = (metadata: unknown, content: string | Buffer = "x"): Part[] => metadataAndFile(metadata, content, "f.bin");
 
 type Case = [name: string, path: string, init: () => RequestInit & { json?: unknown }, status: number, message: string];
 

@@ -5,8 +5,8 @@
  * stays shared. Moving between the trees moves the ownership; jobs write as their user.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, demoJobParameters, startTestServer, zeppelinNote, type TestServer } from "./harness";
-import { multipartInit } from "./multipart";
+import { cookieHeader, DEMO, demoJobParameters, startTestServer, zeppelinNote, type TestServer } from "./harness";
+import { metadataAndFile, multipartInit } from "./multipart";
 
 const DX = "/api/dataexchange/v3";
 const PRIVATE = "_PRIVATE_ROOT_ID";
@@ -29,7 +29,7 @@ const REST_CASES: RestCase[] = [
   ["rename a file", (i) => `${DX}/files/${i.file}/properties`, () => ({ method: "PATCH", json: { name: "stolen.txt" } })],
   ["move a file to the public root", (i) => `${DX}/files/${i.file}/properties`, () => ({ method: "PATCH", json: { parentId: PUBLIC } })],
   ["move one's own file into the folder", (i) => `${DX}/files/${i.ownFile}/properties`, (i) => ({ method: "PATCH", json: { parentId: i.folder } })],
-  ["upload a file into the folder", () => `${DX}/files`, (i) => multipartInit("POST", [{ name: "metadata", value: JSON.stringify({ name: "x.txt", parentId: i.folder }) }, { name: "file", value: "x", fileName: "x" }])],
+  ["upload a file into the folder", () => `${DX}/files`, (i) => multipartInit("POST", metadataAndFile({ name: "x.txt", parentId: i.folder }, "x", "x"))],
   ["create a folder in the folder", () => `${DX}/directories`, (i) => ({ method: "POST", json: { name: "x", parentId: i.folder } })],
   ["list the folder", (i) => `${DX}/directories/${i.folder}`, () => ({})],
   ["GET the folder's properties", (i) => `${DX}/directories/${i.folder}/properties`, () => ({})],
@@ -58,11 +58,6 @@ const GRAPHQL_CASES: GraphQLCase[] = [
   ["start a job reading the folder", "mutation($input: StartJobInput!) { startJob(input: $input) { id } }", (i) => ({ input: { ...demoJobParameters, inputFolderId: i.folder } })],
 ];
 
-/** The cookies a response set, as one Cookie header. */
-function cookieHeader(response: Response): string {
-  return response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
-}
-
 describe("the private root belongs to one user", () => {
   let server: TestServer;
   let secondToken: string;
@@ -72,7 +67,7 @@ describe("the private root belongs to one user", () => {
     // The first user is the demo token's (the tenant's default user); it fills its private tree.
     const folder = await (await server.request(`${DX}/directories`, { method: "POST", json: { name: "mine", parentId: PRIVATE } })).json();
     const upload = (name: string, parentId: string, token?: string) =>
-      server.request(`${DX}/files`, { ...multipartInit("POST", [{ name: "metadata", value: JSON.stringify({ name, parentId }) }, { name: "file", value: `secret ${name}`, fileName: name }]), ...(token ? { token } : {}) });
+      server.request(`${DX}/files`, { ...multipartInit("POST", metadataAndFile({ name, parentId }, `secret ${name}`, name)), ...(token ? { token } : {}) });
     const file = await (await upload("secret.txt", folder.id)).json();
     expect((await upload("top.txt", PRIVATE)).status).toBe(201);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, startTestServer, zeppelinNote, type TestServer } from "./harness";
-import { multipartInit } from "./multipart";
+import { metadataAndFile, multipartInit } from "./multipart";
 
 const MM = "/api/modelmanagement/v3";
 const DX = "/api/dataexchange/v3";
@@ -38,7 +38,7 @@ const REST_CASES: RestCase[] = [
   ["GET a file's properties", (i) => `${DX}/files/${i.file}/properties`, () => ({})],
   ["rename a file", (i) => `${DX}/files/${i.file}/properties`, () => ({ method: "PATCH", json: { name: "stolen.csv" } })],
   ["move one's own file into a foreign folder", (i) => `${DX}/files/${i.ownFile}/properties`, (i) => ({ method: "PATCH", json: { parentId: i.folder } })],
-  ["upload a file into a foreign folder", () => `${DX}/files`, (i) => multipartInit("POST", [{ name: "metadata", value: JSON.stringify({ name: "x.txt", parentId: i.folder }) }, { name: "file", value: "x", fileName: "x" }])],
+  ["upload a file into a foreign folder", () => `${DX}/files`, (i) => multipartInit("POST", metadataAndFile({ name: "x.txt", parentId: i.folder }, "x", "x"))],
   ["create a folder in a foreign folder", () => `${DX}/directories`, (i) => ({ method: "POST", json: { name: "x", parentId: i.folder } })],
   ["list a folder", (i) => `${DX}/directories/${i.folder}`, () => ({})],
   ["GET a folder's properties", (i) => `${DX}/directories/${i.folder}/properties`, () => ({})],
@@ -89,7 +89,7 @@ describe("catalog tenant isolation", () => {
     const version = await server.db.modelVersion.findFirstOrThrow({ where: { modelId: DEMO.modelId } });
     const file = await server.db.file.findFirstOrThrow({ where: { tenantId: DEMO.tenantId, folderId: DEMO.inputFolderId } });
     const own = await server.request(`${DX}/files`, {
-      ...multipartInit("POST", [{ name: "metadata", value: JSON.stringify({ name: "own.txt", parentId: "_PUBLIC_ROOT_ID" }) }, { name: "file", value: "own", fileName: "own.txt" }]),
+      ...multipartInit("POST", metadataAndFile({ name: "own.txt", parentId: "_PUBLIC_ROOT_ID" }, "own", "own.txt")),
       token: other.token,
     });
     ids = { model: DEMO.modelId, version: version.id, file: file.id, folder: DEMO.inputFolderId, configuration: DEMO.configurationId, ownFile: (await own.json()).id, token: (await server.db.apiToken.findFirstOrThrow({ where: { tenantId: DEMO.tenantId } })).id };

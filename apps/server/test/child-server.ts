@@ -4,9 +4,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import type { Db } from "@jobmanager/db";
-import type { BlobStore } from "@jobmanager/storage";
-import { DEMO } from "../src/demo/seed";
+import { demoJobParameters } from "./harness";
 
 const serverDir = path.resolve(import.meta.dirname, "..");
 
@@ -57,35 +55,10 @@ export async function paragraphStatuses(server: ChildServer, jobId: string): Pro
   return body.data.job.paragraphs.map((p: { status: string }) => p.status);
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-
 /** Starts a job of the demo tenant over REST; returns its v3 body. */
 export async function startJobOn(server: ChildServer, modelId: string, extra: Record<string, unknown> = {}): Promise<{ id: string; environmentId: string }> {
   return api(server, "/api/jobmanager/v3/jobs", {
     method: "POST",
-    body: JSON.stringify({ modelId, configurationId: DEMO.configurationId, inputFolderId: DEMO.inputFolderId, outputFolderId: DEMO.outputFolderId, ...extra }),
+    body: JSON.stringify({ ...demoJobParameters, modelId, ...extra }),
   });
-}
-
-/** Adds a Zeppelin model to the demo tenant straight into the child's database and blobs. */
-export async function insertModel(db: Db, blobs: BlobStore, note: unknown): Promise<string> {
-  const blob = await blobs.write(JSON.stringify(note));
-  const model = await db.model.create({
-    data: {
-      tenantId: DEMO.tenantId,
-      name: `Child model ${Math.random().toString(36).slice(2, 8)}`,
-      author: DEMO.tenantId,
-      versions: { create: { number: 1, author: DEMO.tenantId, format: "zeppelin", fileName: "note.zpln", blobKey: blob.key, sizeInBytes: blob.size } },
-    },
-  });
-  return model.id;
 }

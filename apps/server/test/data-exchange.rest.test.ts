@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, startTestServer, type TestServer } from "./harness";
-import { generatedBytes, heldBytesWatcher, multipartInit } from "./multipart";
+import { generatedBytes, heldBytesWatcher, metadataAndFile, multipartInit } from "./multipart";
 
 const BASE = "/api/dataexchange/v3";
 
@@ -18,10 +18,7 @@ describe("REST /api/dataexchange/v3", () => {
     return response.json();
   };
   const upload = (metadata: unknown, content: string | Buffer, fileName = "upload.bin") =>
-    server.request(`${BASE}/files`, multipartInit("POST", [
-      { name: "metadata", value: typeof metadata === "string" ? metadata : JSON.stringify(metadata) },
-      { name: "file", value: content, fileName },
-    ]));
+    server.request(`${BASE}/files`, multipartInit("POST", metadataAndFile(metadata, content, fileName)));
 
   it("creates a folder, uploads, lists, downloads, overwrites, renames, moves and deletes a file", async () => {
     const folder = await mkdir("round trip");
@@ -132,10 +129,7 @@ describe("REST /api/dataexchange/v3", () => {
 
     // The server's memory, measured as what it holds of the upload (see heldBytesWatcher).
     const upload = heldBytesWatcher(server.dataDir, generatedBytes(size, 7));
-    const response = await server.request(`${BASE}/files`, multipartInit("POST", [
-      { name: "metadata", value: JSON.stringify({ name: "big.bin", parentId: "_PRIVATE_ROOT_ID" }) },
-      { name: "file", value: upload.chunks, fileName: "big.bin" },
-    ]));
+    const response = await server.request(`${BASE}/files`, multipartInit("POST", metadataAndFile({ name: "big.bin", parentId: "_PRIVATE_ROOT_ID" }, upload.chunks, "big.bin")));
     expect(response.status).toBe(201);
     const file = await response.json();
     expect(file.sizeInBytes).toBe(size);

@@ -1,35 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { environmentProcesses, startJobFor } from "./engine-helpers";
-import { DEMO, startTestServer, zeppelinNote, type TestServer } from "./harness";
-
-/** Pids of the pre-started (not yet taken) python drivers of the server with this data dir (bwrap or not). */
-function warmDrivers(dataDir: string): number[] {
-  const root = path.join(dataDir, "environments") + path.sep;
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Under bwrap the wrapper processes carry the same environment: count the drivers only.
-      const [program = "", script = ""] = fs.readFileSync(`/proc/${entry}/cmdline`, "latin1").split("\0");
-      if (!path.basename(program).startsWith("python") || !script.endsWith("python_driver.py")) continue;
-      const environ = fs.readFileSync(`/proc/${entry}/environ`, "latin1");
-      if (environ.includes("JOBMANAGER_PYTHON_POOLED=1\0") && environ.includes(`HOME=${root}`)) pids.push(Number(entry));
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return pids;
-}
-
-async function until(condition: () => boolean, what: string | (() => string), timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === "string" ? what : what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { environmentProcesses, startJobFor, waitForParagraph, warmDrivers } from "./engine-helpers";
+import { DEMO, startTestServer, until, zeppelinNote, type TestServer } from "./harness";
 
 const outputOf = async (server: TestServer, jobId: string) => {
   const runs = await server.db.paragraphRun.findMany({ where: { jobId }, orderBy: { index: "asc" } });
@@ -51,7 +24,7 @@ describe("pre-started python interpreters", () => {
     // The first %python job asks for warm interpreters of its settings (and leaves a global).
     const first = await startJobFor(server, zeppelinNote("%python\nleftover = 'from the first job'"));
     expect((await server.waitForFinalJob(first.id)).status).toBe("SUCCEEDED");
-    await until(() => warmDrivers(server.dataDir).length === 2, () => `two warm interpreters (found ${warmDrivers(server.dataDir).length})`);
+    await until(() => `two warm interpreters (found ${warmDrivers(server.dataDir).length})`, () => warmDrivers(server.dataDir).length === 2, 20_000);
 
     const check = [
       "import os",
@@ -67,7 +40,9 @@ describe("pre-started python interpreters", () => {
       "print('child sees', subprocess.run(['sh', '-c', 'echo $GREETING'], capture_output=True, text=True).stdout.strip())",
     ].join("\n");
     const job = await startJobFor(server, zeppelinNote(`%python\n${check}`, "%python\nimport time\ntime.sleep(300)"));
-    await until(() => environmentProcesses(server.dataDir, job.environmentId).length > 0, "the job's driver to carry its marker");
+    await until("the job's driver to carry its marker", () => environmentProcesses(server.dataDir, job.environmentId).length > 0, 20_000);
+    // Stop only once the checks have finished and the sleep runs (else the checks end ABORT).
+    await waitForParagraph(server, job.id, 1, "RUNNING");
     await server.request(`/api/jobmanager/v3/jobs/${job.id}/stop`, { method: "POST" });
     expect((await server.waitForFinalJob(job.id)).status).toBe("STOPPED");
 
@@ -93,7 +68,7 @@ describe("pre-started python interpreters", () => {
   });
 
   it("starts its own interpreter for a configuration with variables python reads at start (PYTHONPATH)", async () => {
-    await until(() => warmDrivers(server.dataDir).length >= 2, "warm interpreters");
+    await until("warm interpreters", () => warmDrivers(server.dataDir).length >= 2, 20_000);
     await server.db.environmentConfiguration.update({
       where: { id: DEMO.configurationId },
       data: { variables: JSON.stringify([{ name: "PYTHONPATH", value: "/opt/from-the-configuration", secret: false }]) },
@@ -110,7 +85,7 @@ describe("pre-started python interpreters", () => {
     try {
       const job = await startJobFor(other, zeppelinNote("%python\nprint(1)"));
       expect((await other.waitForFinalJob(job.id)).status).toBe("SUCCEEDED");
-      await until(() => warmDrivers(other.dataDir).length === 2, "two warm interpreters");
+      await until("two warm interpreters", () => warmDrivers(other.dataDir).length === 2, 20_000);
     } finally {
       await other.close();
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startJobFor, waitForParagraph } from "./engine-helpers";
-import { DEMO, PUBLIC_ROOT_ID, startTestServer, zeppelinNote, type TestServer } from "./harness";
+import { DEMO, PUBLIC_ROOT_ID, startTestServer, until, zeppelinNote, type TestServer } from "./harness";
 
 describe("the queue", () => {
   describe("per configuration", () => {
@@ -16,12 +16,15 @@ describe("the queue", () => {
       await waitForParagraph(server, first.id, 0, "RUNNING");
       const second = await startJobFor(server, zeppelinNote("%sh\necho second"), { configurationId: single.id });
 
-      const deadline = Date.now() + 10_000;
-      let waiting = await server.db.job.findUniqueOrThrow({ where: { id: second.id } });
-      while (!waiting.message && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        waiting = await server.db.job.findUniqueOrThrow({ where: { id: second.id } });
-      }
+      const waiting = await until(
+        "the second job to say why it waits",
+        async () => {
+          const job = await server.db.job.findUniqueOrThrow({ where: { id: second.id } });
+          return job.message ? job : undefined;
+        },
+        10_000,
+        25,
+      );
       expect(waiting.status).toBe("SUBMITTED");
       expect(waiting.message).toBe("Waiting for a free environment: configuration 'Single instance' allows 1 environment at a time, all in use.");
 
@@ -57,11 +60,7 @@ describe("the queue", () => {
       const single = await response.json();
 
       for (const job of busyTenant) expect((await server.waitForFinalJob(job.id, 20_000)).status).toBe("SUCCEEDED");
-      const deadline = Date.now() + 20_000;
-      while ((await server.db.job.findUniqueOrThrow({ where: { id: single.id } })).status !== "SUCCEEDED") {
-        if (Date.now() > deadline) throw new Error("the other tenant's job did not succeed");
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      await until("the other tenant's job to succeed", async () => (await server.db.job.findUniqueOrThrow({ where: { id: single.id } })).status === "SUCCEEDED", 20_000, 25);
       const jobs = await server.db.job.findMany({ where: { id: { in: [...busyTenant, single].map((j) => j.id) } }, orderBy: { startedAt: "asc" } });
       // The other tenant's job runs second: right after the job that was running when it came.
       expect(jobs.map((j) => j.id).indexOf(single.id)).toBeLessThanOrEqual(1);

@@ -14,9 +14,9 @@ import path from "node:path";
 import { createDb, type Db } from "@jobmanager/db";
 import { createFileSystemBlobStore } from "@jobmanager/storage";
 import { afterEach, describe, expect, it } from "vitest";
-import { api, insertModel, paragraphStatuses, spawnServer, startJobOn, until, type ChildServer } from "./child-server";
+import { api, paragraphStatuses, spawnServer, startJobOn, type ChildServer } from "./child-server";
 import { environmentProcesses, processesLeft } from "./engine-helpers";
-import { DEMO, zeppelinNote } from "./harness";
+import { DEMO, insertModel, until, zeppelinNote } from "./harness";
 
 const FINAL = ["SUCCEEDED", "FAILED", "STOPPED"];
 
@@ -46,7 +46,7 @@ describe("recovery after the server was killed", () => {
     const retried = await startJobOn(first, await insertModel(db, blobs, zeppelinNote("%sh\nsleep 2\necho attempt done > $OUTPUT_FOLDER/retried.txt")), { retries: 1 });
     await until("both jobs to run", async () => {
       const [a, b] = await Promise.all([paragraphStatuses(first, lost.id), paragraphStatuses(first, retried.id)]);
-      return a[1] === "RUNNING" && b[0] === "RUNNING" ? true : undefined;
+      return a[1] === "RUNNING" && b[0] === "RUNNING";
     });
 
     first.child.kill("SIGKILL");

@@ -9,9 +9,9 @@ import path from "node:path";
 import { createDb } from "@jobmanager/db";
 import { createFileSystemBlobStore } from "@jobmanager/storage";
 import { expect, it } from "vitest";
-import { insertModel, paragraphStatuses, spawnServer, startJobOn, until } from "./child-server";
+import { paragraphStatuses, spawnServer, startJobOn } from "./child-server";
 import { processesLeft } from "./engine-helpers";
-import { DEMO, zeppelinNote } from "./harness";
+import { DEMO, insertModel, until, zeppelinNote } from "./harness";
 
 it("on SIGTERM lets the running paragraph finish within the grace period, then stops the jobs and exits", async () => {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "jobmanager-shutdown-"));
@@ -20,12 +20,12 @@ it("on SIGTERM lets the running paragraph finish within the grace period, then s
   try {
     const blobs = createFileSystemBlobStore(path.join(dataDir, "blobs"));
     const endless = await startJobOn(server, await insertModel(db, blobs, zeppelinNote("%sh\necho endless > $OUTPUT_FOLDER/endless.txt; sleep 300")));
-    await until("the endless paragraph to run", async () => ((await paragraphStatuses(server, endless.id))[0] === "RUNNING" ? true : undefined));
+    await until("the endless paragraph to run", async () => (await paragraphStatuses(server, endless.id))[0] === "RUNNING");
     const finishing = await startJobOn(
       server,
       await insertModel(db, blobs, zeppelinNote("%sh\nsleep 1; echo done > $OUTPUT_FOLDER/finished.txt", "%sh\necho never > $OUTPUT_FOLDER/never.txt")),
     );
-    await until("the finishing paragraph to run", async () => ((await paragraphStatuses(server, finishing.id))[0] === "RUNNING" ? true : undefined));
+    await until("the finishing paragraph to run", async () => (await paragraphStatuses(server, finishing.id))[0] === "RUNNING");
 
     server.child.kill("SIGTERM");
     await server.exited;

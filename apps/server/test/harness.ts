@@ -6,8 +6,11 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createApiToken, PUBLIC_ROOT_ID, type Job } from "@jobmanager/db";
+import { createApiToken, PUBLIC_ROOT_ID, type Db, type Job } from "@jobmanager/db";
+import type { BlobStore } from "@jobmanager/storage";
+import { createClient, type Client } from "graphql-ws";
 import { inject } from "vitest";
+import WebSocket from "ws";
 import { loadConfig } from "../src/config";
 import { DEMO, seedDemo } from "../src/demo/seed";
 import { startServer, type RunningServer } from "../src/server";
@@ -72,26 +75,20 @@ export async function startTestServer(options: { runner?: boolean; env?: Record<
       const { secret } = await createApiToken(server.db, tenant.id, "test");
       return { tenantId: tenant.id, token: secret };
     },
-    async createModel(note, tenantId = DEMO.tenantId) {
-      const blob = await server.blobs.write(typeof note === "string" ? note : JSON.stringify(note));
-      const model = await server.db.model.create({
-        data: {
-          tenantId,
-          name: `Test model ${Math.random().toString(36).slice(2, 8)}`,
-          author: tenantId,
-          versions: { create: { number: 1, author: tenantId, format: "zeppelin", fileName: "note.zpln", blobKey: blob.key, sizeInBytes: blob.size } },
-        },
-      });
-      return model.id;
+    createModel(note, tenantId) {
+      return insertModel(server.db, server.blobs, note, tenantId);
     },
     async waitForFinalJob(id, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const job = (await (await request(`/api/jobmanager/v3/jobs/${id}`)).json()) as Record<string, unknown>;
-        if (["SUCCEEDED", "FAILED", "STOPPED"].includes(job.status as string)) return job;
-        if (Date.now() > deadline) throw new Error(`Job ${id} is still ${String(job.status)} after ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      let status: unknown;
+      return until(
+        () => `job ${id} to end (still ${String(status)} after ${timeoutMs} ms)`,
+        async () => {
+          const job = (await (await request(`/api/jobmanager/v3/jobs/${id}`)).json()) as Record<string, unknown>;
+          status = job.status;
+          return ["SUCCEEDED", "FAILED", "STOPPED"].includes(job.status as string) ? job : undefined;
+        },
+        timeoutMs,
+      );
     },
     async readOutput(folderId, name, tenantId = DEMO.tenantId) {
       const file = await server.db.file.findFirstOrThrow({ where: { tenantId, folderId, name } });
@@ -102,6 +99,58 @@ export async function startTestServer(options: { runner?: boolean; env?: Record<
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A graphql-ws client of the server, signed in with the demo token unless `token` is given (null: none); no retries. */
+export function graphqlWsClient(server: Pick<TestServer, "url" | "token">, token: string | null = server.token): Client {
+  return createClient({
+    url: server.url.replace("http", "ws") + "/graphql",
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+  });
+}
+
+/** The cookies a response set (e.g. a login's session and XSRF cookies), as one Cookie header. */
+export function cookieHeader(response: Pick<Response, "headers">): string {
+  return response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+}
+
+/**
+ * Adds a Zeppelin model (one version) straight into a server's database and blob storage,
+ * until the catalog API exists; returns its id. Also for a server in a child process.
+ */
+export async function insertModel(db: Db, blobs: BlobStore, note: unknown, tenantId: string = DEMO.tenantId): Promise<string> {
+  const blob = await blobs.write(typeof note === "string" ? note : JSON.stringify(note));
+  const model = await db.model.create({
+    data: {
+      tenantId,
+      name: `Test model ${Math.random().toString(36).slice(2, 8)}`,
+      author: tenantId,
+      versions: { create: { number: 1, author: tenantId, format: "zeppelin", fileName: "note.zpln", blobKey: blob.key, sizeInBytes: blob.size } },
+    },
+  });
+  return model.id;
+}
+
+/**
+ * Polls `probe` every `intervalMs` until it gives something other than undefined or false,
+ * and returns that; after `timeoutMs` it throws, naming what it waited for (`what` may be a
+ * function, called then, to tell the last state seen). The one polling loop of the tests.
+ */
+export async function until<T>(
+  what: string | (() => string),
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  intervalMs = 50,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === "string" ? what : what()}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
 }
 
 export const demoJobParameters = {

@@ -1,20 +1,10 @@
 import { transitionJob } from "@jobmanager/db";
-import { createClient, type Client } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
-import { demoJobParameters, startTestServer, type TestServer } from "./harness";
+import { demoJobParameters, graphqlWsClient, startTestServer, type TestServer } from "./harness";
 
 const START = `mutation($input: StartJobInput!) { startJob(input: $input) { id status message } }`;
 const UPDATES = `subscription($id: ID!) { jobUpdated(id: $id) { id status message } }`;
-
-function wsClient(server: TestServer, token: string | null = server.token): Client {
-  return createClient({
-    url: server.url.replace("http", "ws") + "/graphql",
-    webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
-  });
-}
 
 /** Collects the statuses a subscription delivers until it completes. */
 function collectStatuses(client: Client, id: string, onStatus?: (status: string) => void): Promise<string[]> {
@@ -53,7 +43,7 @@ describe("GraphQL jobs", () => {
       const started = await server.graphql(START, { input: demoJobParameters });
       expect(started.errors).toBeUndefined();
       expect(started.data.startJob.status).toBe("SUBMITTED");
-      const client = wsClient(server);
+      const client = graphqlWsClient(server);
       clients.push(client);
       const statuses = await collectStatuses(client, started.data.startJob.id);
       expect(statuses).toEqual(["SUBMITTED", "STARTING", "RUNNING", "SUCCEEDED"]);
@@ -108,7 +98,7 @@ describe("GraphQL jobs", () => {
     it("streams status changes live after replaying the ones before the subscription", async () => {
       const { data } = await server.graphql(START, { input: demoJobParameters });
       const id = data.startJob.id;
-      const client = wsClient(server);
+      const client = graphqlWsClient(server);
       clients.push(client);
       let sawSubmitted!: () => void;
       const submitted = new Promise<void>((resolve) => (sawSubmitted = resolve));
@@ -121,7 +111,7 @@ describe("GraphQL jobs", () => {
     });
 
     it("streams the live list changes that match a filter, and counts jobs per status", async () => {
-      const client = wsClient(server);
+      const client = graphqlWsClient(server);
       clients.push(client);
       const seen: Array<{ id: string; status: string }> = [];
       let done!: () => void;
@@ -150,7 +140,7 @@ describe("GraphQL jobs", () => {
     });
 
     it("refuses a jobsChanged subscription with a malformed filter", async () => {
-      const client = wsClient(server);
+      const client = graphqlWsClient(server);
       clients.push(client);
       const result = new Promise((resolve, reject) =>
         client.subscribe({ query: 'subscription { jobsChanged(filter: "{oops") { id } }' }, { next: resolve, error: reject, complete: () => {} }),
@@ -160,7 +150,7 @@ describe("GraphQL jobs", () => {
 
     it("refuses a subscription without a valid token", async () => {
       const { data } = await server.graphql(START, { input: demoJobParameters });
-      const client = wsClient(server, "jm_wrong");
+      const client = graphqlWsClient(server, "jm_wrong");
       clients.push(client);
       await expect(collectStatuses(client, data.startJob.id)).rejects.toMatchObject({ code: 4403 });
     });
@@ -168,7 +158,7 @@ describe("GraphQL jobs", () => {
     it("refuses a subscription to another tenant's job", async () => {
       const { data } = await server.graphql(START, { input: demoJobParameters });
       const other = await server.createTenant("subscriber");
-      const client = wsClient(server, other.token);
+      const client = graphqlWsClient(server, other.token);
       clients.push(client);
       await expect(collectStatuses(client, data.startJob.id)).rejects.toThrow(/"code":"jobmanager.notFound"/);
     });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoJobParameters, startTestServer, type TestServer } from "./harness";
+import { demoJobParameters, startTestServer, zeppelinNote, type TestServer } from "./harness";
 
 const START = `mutation($input: StartJobInput!) { startJob(input: $input) { id } }`;
 
@@ -31,11 +31,9 @@ describe("idempotent job starts", () => {
 
   it("keeps keys apart per tenant", async () => {
     const other = await server.createTenant("idempotency-other");
-    await server.db.model.create({
-      data: { id: "other-model", tenantId: other.tenantId, name: "m", author: "x", versions: { create: { number: 1, author: "x", format: "zeppelin", fileName: "n.zpln", blobKey: "k", sizeInBytes: 1 } } },
-    });
-    await server.db.environmentConfiguration.create({ data: { id: "other-config", tenantId: other.tenantId, name: "c" } });
-    const theirParameters = { modelId: "other-model", configurationId: "other-config", inputFolderId: "_PUBLIC_ROOT_ID", outputFolderId: "_PUBLIC_ROOT_ID" };
+    const modelId = await server.createModel(zeppelinNote("%sh\necho theirs"), other.tenantId);
+    const configuration = await server.db.environmentConfiguration.create({ data: { tenantId: other.tenantId, name: "c" } });
+    const theirParameters = { modelId, configurationId: configuration.id, inputFolderId: "_PUBLIC_ROOT_ID", outputFolderId: "_PUBLIC_ROOT_ID" };
     const mine = await server.graphql(START, { input: { ...demoJobParameters, idempotencyKey: "shared" } });
     const theirs = await server.graphql(START, { input: { ...theirParameters, idempotencyKey: "shared" } }, other.token);
     expect(theirs.errors).toBeUndefined();

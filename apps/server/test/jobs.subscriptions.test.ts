@@ -1,8 +1,7 @@
-import { createClient, type Client } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { startJobFor } from "./engine-helpers";
-import { startTestServer, zeppelinNote, type TestServer } from "./harness";
+import { graphqlWsClient, startTestServer, until, zeppelinNote, type TestServer } from "./harness";
 
 const OUTPUT = `subscription($jobId: ID!) { jobOutput(jobId: $jobId) { jobId index offset text } }`;
 const EVENTS = `subscription($jobId: ID!) { jobEvents(jobId: $jobId) { id status message at } }`;
@@ -27,12 +26,7 @@ describe("GraphQL subscriptions jobOutput and jobEvents", () => {
   });
 
   function collect<T>(query: string, jobId: string, token = server.token): Promise<T[]> {
-    const client = createClient({
-      url: server.url.replace("http", "ws") + "/graphql",
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      retryAttempts: 0,
-    });
+    const client = graphqlWsClient(server, token);
     clients.push(client);
     const items: T[] = [];
     return new Promise((resolve, reject) => {
@@ -72,11 +66,7 @@ describe("GraphQL subscriptions jobOutput and jobEvents", () => {
 
   it("gives a subscriber that comes in mid-run what it missed, then the rest, without duplicates", async () => {
     const job = await startJobFor(server, zeppelinNote("%python\nimport time\nprint('early', flush=True)\ntime.sleep(1)\nprint('late')"));
-    const deadline = Date.now() + 20_000;
-    while (server.bus.outputBacklog(job.id).length === 0) {
-      if (Date.now() > deadline) throw new Error("no output published");
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await until("the first output to be published", () => server.bus.outputBacklog(job.id).length > 0, 20_000, 20);
     const chunks = await collect<Chunk>(OUTPUT, job.id);
     expect(textsOf(chunks)).toEqual({ 0: "early\nlate\n" });
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, demoJobParameters, jupyterNotebook, startTestServer, zeppelinNote, type TestServer } from "./harness";
-import { multipartInit } from "./multipart";
+import { metadataAndFile, multipartInit } from "./multipart";
 
 const BASE = "/api/modelmanagement/v3";
 const V3_VERSION_FIELDS = ["author", "creationDate", "dependencies", "expirationDate", "id", "io", "kpi", "number", "producedBy"];
@@ -13,10 +13,7 @@ describe("REST /api/modelmanagement/v3", () => {
   afterAll(() => server?.close());
 
   const createModel = (metadata: unknown, content: string, fileName = "note.zpln") =>
-    server.request(`${BASE}/models`, multipartInit("POST", [
-      { name: "metadata", value: JSON.stringify(metadata) },
-      { name: "file", value: content, fileName },
-    ]));
+    server.request(`${BASE}/models`, multipartInit("POST", metadataAndFile(metadata, content, fileName)));
 
   it("creates a Zeppelin model, reads, lists, patches, versions, downloads and deletes it", async () => {
     const note = JSON.stringify(zeppelinNote("%python\nprint(1)"));

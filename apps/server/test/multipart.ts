@@ -38,6 +38,17 @@ export function multipartBody(parts: Part[]): { body: ReadableStream<Uint8Array>
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/**
+ * The two parts of a catalog upload: `metadata` (JSON of the value; a string goes as it is,
+ * so that a test can send a malformed one) and the `file`.
+ */
+export function metadataAndFile(metadata: unknown, file: Part["value"], fileName = "upload.bin"): Part[] {
+  return [
+    { name: "metadata", value: typeof metadata === "string" ? metadata : JSON.stringify(metadata) },
+    { name: "file", value: file, fileName },
+  ];
+}
+
 /** `init` for the harness's request(): a streamed multipart body. */
 export function multipartInit(method: string, parts: Part[]): RequestInit {
   const { body, contentType } = multipartBody(parts);

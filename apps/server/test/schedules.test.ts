@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoJobParameters, startTestServer, type TestServer } from "./harness";
+import { demoJobParameters, startTestServer, zeppelinNote, type TestServer } from "./harness";
 
 const V3_SCHEDULE_FIELDS = [
   "configurationId", "createdBy", "creationDate", "id", "inputFolderId", "maximumExecutionTime",
@@ -52,9 +52,9 @@ describe("schedules", () => {
 
   it("lists schedules with paging and the schedule filter (eq, contains, gt)", async () => {
     const other = await server.createTenant("schedules-list");
-    await server.db.model.create({ data: { id: "sl-model", tenantId: other.tenantId, name: "m", author: "x", versions: { create: { number: 1, author: "x", format: "zeppelin", fileName: "n.zpln", blobKey: "k", sizeInBytes: 1 } } } });
-    await server.db.environmentConfiguration.create({ data: { id: "sl-config", tenantId: other.tenantId, name: "c" } });
-    const params = { modelId: "sl-model", configurationId: "sl-config", inputFolderId: "_PUBLIC_ROOT_ID", outputFolderId: "_PUBLIC_ROOT_ID" };
+    const modelId = await server.createModel(zeppelinNote("%sh\necho listed"), other.tenantId);
+    const configuration = await server.db.environmentConfiguration.create({ data: { tenantId: other.tenantId, name: "c" } });
+    const params = { modelId, configurationId: configuration.id, inputFolderId: "_PUBLIC_ROOT_ID", outputFolderId: "_PUBLIC_ROOT_ID" };
     const ids: string[] = [];
     for (const name of ["alpha nightly", "beta hourly", "gamma nightly"]) {
       ids.push((await (await post("/schedules", { ...params, name, scheduleString: "0 0 * * *" }, other.token)).json()).id);
@@ -71,7 +71,7 @@ describe("schedules", () => {
     const f = (filter: object) => `?filter=${encodeURIComponent(JSON.stringify(filter))}`;
     expect(names(await list(f({ status: { eq: "STOPPED" } })))).toEqual(["beta hourly"]);
     expect(names(await list(f({ name: { contains: "nightly" } })))).toEqual(["gamma nightly", "alpha nightly"]);
-    expect(names(await list(f({ creationDate: { gt: "2000-01-01T00:00:00Z" }, modelId: { eq: "sl-model" } })))).toHaveLength(3);
+    expect(names(await list(f({ creationDate: { gt: "2000-01-01T00:00:00Z" }, modelId: { eq: modelId } })))).toHaveLength(3);
     expect((await server.request(`/api/jobmanager/v3/schedules${f({ status: { eq: "PAUSED" } })}`, { token: other.token })).status).toBe(400);
   });
 

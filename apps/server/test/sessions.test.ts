@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { DEMO, startTestServer, type TestServer } from "./harness";
-
-/** The cookies a response set, as one Cookie header, and the raw Set-Cookie lines. */
-function cookiesOf(response: Response) {
-  const lines = response.headers.getSetCookie();
-  return { lines, header: lines.map((line) => line.split(";")[0]).join("; ") };
-}
+import { cookieHeader, DEMO, startTestServer, type TestServer } from "./harness";
 
 /**
  * Opens a graphql-ws socket with the given Cookie header and connection parameters and runs
@@ -89,7 +83,7 @@ describe("API tokens, users and web sessions", () => {
     const response = await login({ token: server.token });
     expect(response.status).toBe(200);
     const { xsrfToken } = await response.json();
-    const { lines } = cookiesOf(response);
+    const lines = response.headers.getSetCookie();
     expect(lines.find((l) => l.startsWith("jm_session="))).toMatch(/HttpOnly/);
     expect(lines.find((l) => l.startsWith("jm_session="))).toMatch(/SameSite=Strict/);
     const xsrfCookie = lines.find((l) => l.startsWith("XSRF-TOKEN="));
@@ -102,7 +96,7 @@ describe("API tokens, users and web sessions", () => {
   it("accepts reads on the session cookie, and writes only with the matching X-XSRF-TOKEN", async () => {
     const response = await login({ token: server.token });
     const { xsrfToken } = await response.json();
-    const cookie = cookiesOf(response).header;
+    const cookie = cookieHeader(response);
     const withSession = (path: string, init: RequestInit & { json?: unknown } = {}, xsrf?: string) =>
       server.request(path, { ...init, token: null, headers: { cookie, ...(xsrf ? { "x-xsrf-token": xsrf } : {}) } });
 
@@ -131,7 +125,7 @@ describe("API tokens, users and web sessions", () => {
     await server.request("/api/auth/users", { method: "POST", json: { username: "socket-user", password: "a long enough password" } });
     const response = await login({ username: "socket-user", password: "a long enough password" });
     const { xsrfToken } = await response.json();
-    const cookie = cookiesOf(response).header;
+    const cookie = cookieHeader(response);
 
     expect(await viewerOverSocket(server.url, cookie, { xsrfToken })).toEqual({ name: DEMO.tenantName });
     // The cookie alone (what a page of another site could make a browser send) is refused.

@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { chromiumPath, screenshotDir, useBrowserSession } from "./browser";
 import { startJobFor } from "./engine-helpers";
-import { zeppelinNote, type TestServer } from "./harness";
+import { demoJobParameters, zeppelinNote, type TestServer } from "./harness";
 
 const axeSource: string = (createRequire(import.meta.url)("axe-core") as { source: string }).source;
 
@@ -38,12 +38,12 @@ describe.skipIf(!chromiumPath)("accessibility of the web UI", () => {
     // Content for every page: a finished job (of the demo model), a schedule and a token.
     const response = await server.request("/api/jobmanager/v3/jobs", {
       method: "POST",
-      json: { modelId: "demo-model", configurationId: "demo-configuration", inputFolderId: "demo-input", outputFolderId: "demo-output" },
+      json: demoJobParameters,
     });
     jobId = (await response.json()).id;
     await server.waitForFinalJob(jobId);
     await server.graphql(`mutation($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }`, {
-      input: { name: "Hourly", scheduleString: "0 * * * *", modelId: "demo-model", configurationId: "demo-configuration", inputFolderId: "demo-input", outputFolderId: "demo-output" },
+      input: { ...demoJobParameters, name: "Hourly", scheduleString: "0 * * * *" },
     });
     await server.graphql('mutation { createApiToken(name: "a11y") { id } }');
   });

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { chromiumPath, openPage, screenshotDir, useBrowserSession } from "./browser";
-import type { TestServer } from "./harness";
+import { demoJobParameters, type TestServer } from "./harness";
 
 describe.skipIf(!chromiumPath)("web UI in headless Chromium", () => {
   let server: TestServer;
@@ -38,7 +38,7 @@ describe.skipIf(!chromiumPath)("web UI in headless Chromium", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const response = await server.request("/api/jobmanager/v3/jobs", {
       method: "POST",
-      json: { modelId: "demo-model", configurationId: "demo-configuration", inputFolderId: "demo-input", outputFolderId: "demo-output" },
+      json: demoJobParameters,
     });
     const { id } = await response.json();
     await page.goto(`${server.url}/jobs/detail?id=${id}#token=${server.token}`);

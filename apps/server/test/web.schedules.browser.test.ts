@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { chromiumPath, openPage, screenshotDir, useBrowserSession } from "./browser";
-import type { TestServer } from "./harness";
+import { demoJobParameters, until, type TestServer } from "./harness";
 
 describe.skipIf(!chromiumPath)("web schedules page in headless Chromium", () => {
   let server: TestServer;
@@ -66,20 +66,14 @@ describe.skipIf(!chromiumPath)("web schedules page in headless Chromium", () => 
       `mutation($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }`,
       {
         input: {
+          ...demoJobParameters,
           name: "Every second",
           scheduleString: "* * * * * ?",
-          modelId: "demo-model",
-          configurationId: "demo-configuration",
-          inputFolderId: "demo-input",
-          outputFolderId: "demo-output",
         },
       },
     );
     const id = created.data.createSchedule.id as string;
-    const deadline = Date.now() + 60_000;
-    while ((await server.db.scheduleFiring.count({ where: { scheduleId: id, jobId: { not: null } } })) === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await until("the schedule to start a job", async () => (await server.db.scheduleFiring.count({ where: { scheduleId: id, jobId: { not: null } } })) > 0, 60_000, 200);
     await server.graphql(`mutation($id: ID!) { stopSchedule(id: $id) { id } }`, { id });
 
     const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
