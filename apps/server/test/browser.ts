@@ -65,11 +65,17 @@ export function useBrowserSession(onReady: (session: { server: TestServer; brows
   afterAll(() => session?.close());
 }
 
-/** A new page at `url` that records uncaught page errors (a test expects none). */
-export async function openPage(browser: Browser, url: string, width = 1280): Promise<{ page: Page; pageErrors: string[] }> {
+/** A new blank page that records uncaught page errors (a test expects none). */
+export async function newPage(browser: Browser, width = 1280): Promise<{ page: Page; pageErrors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(url);
   return { page, pageErrors };
+}
+
+/** newPage, opened at `url`. */
+export async function openPage(browser: Browser, url: string, width = 1280): Promise<{ page: Page; pageErrors: string[] }> {
+  const opened = await newPage(browser, width);
+  await opened.page.goto(url);
+  return opened;
 }

@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { chromiumPath, screenshotDir, useBrowserSession } from "./browser";
+import { chromiumPath, newPage, openPage, screenshotDir, useBrowserSession } from "./browser";
 import { startJobFor } from "./engine-helpers";
 import { demoJobParameters, zeppelinNote, type TestServer } from "./harness";
 
@@ -115,12 +115,13 @@ describe.skipIf(!chromiumPath)("accessibility of the web UI", () => {
     it(`finds no serious accessibility violation on any page at ${width} px`, async () => {
       const failures: string[] = [];
       for (const entry of pages) {
-        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        const { page, pageErrors } = await newPage(browser, width);
         const url = `${server.url}${entry.path.replace("JOB", jobId)}${entry.signedIn ? `#token=${server.token}` : ""}`;
         await page.goto(url);
         await entry.ready(page);
         for (const violation of await axeViolations(page)) failures.push(`${entry.name} at ${width} px: ${violation}`);
         await page.screenshot({ path: path.join(screenshotDir, `a11y-${entry.name}-${width}.png`), fullPage: true });
+        failures.push(...pageErrors.map((error) => `${entry.name} at ${width} px: page error ${error}`));
         await page.close();
       }
       expect(failures).toEqual([]);
@@ -129,8 +130,7 @@ describe.skipIf(!chromiumPath)("accessibility of the web UI", () => {
 
   it("signs in, reaches the jobs page and stops a running job with the keyboard alone, with a visible focus outline", async () => {
     const long = await startJobFor(server, zeppelinNote("%sh\nsleep 300"));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/login`);
+    const { page, pageErrors } = await openPage(browser, `${server.url}/login`);
     await page.getByRole("heading", { name: "Sign in to Job Manager" }).waitFor();
 
     type Focused = { name: string; tag: string; type: string; focusVisible: boolean; outline: string };
@@ -179,6 +179,7 @@ describe.skipIf(!chromiumPath)("accessibility of the web UI", () => {
     await page.keyboard.press("Enter");
     expect((await server.waitForFinalJob(long.id)).status).toBe("STOPPED");
     await page.getByTestId(`job-status-${long.id}`).filter({ hasText: "STOPPED" }).waitFor({ timeout: 30_000 });
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 });

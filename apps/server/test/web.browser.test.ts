@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { chromiumPath, openPage, screenshotDir, useBrowserSession } from "./browser";
+import { chromiumPath, newPage, openPage, screenshotDir, useBrowserSession } from "./browser";
 import { demoJobParameters, type TestServer } from "./harness";
 
 describe.skipIf(!chromiumPath)("web UI in headless Chromium", () => {
@@ -35,7 +35,7 @@ describe.skipIf(!chromiumPath)("web UI in headless Chromium", () => {
   });
 
   it("shows a job's status live and each paragraph's output on its detail page", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const { page, pageErrors } = await newPage(browser);
     const response = await server.request("/api/jobmanager/v3/jobs", {
       method: "POST",
       json: demoJobParameters,
@@ -49,5 +49,6 @@ describe.skipIf(!chromiumPath)("web UI in headless Chromium", () => {
     await expect.poll(() => page.getByTestId("paragraph-2").innerText()).toContain("1492.25");
     await expect.poll(() => page.getByTestId("paragraph-3").innerText()).toContain("summary.csv has 5 lines");
     await page.screenshot({ path: path.join(screenshotDir, "job-detail.png"), fullPage: true });
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { chromiumPath, openPage, screenshotDir, useBrowserSession } from "./browser";
+import { chromiumPath, newPage, openPage, screenshotDir, useBrowserSession } from "./browser";
 import { startJobFor } from "./engine-helpers";
 import { zeppelinNote, type TestServer } from "./harness";
 
@@ -194,7 +194,7 @@ describe.skipIf(!chromiumPath)("web job pages in headless Chromium", () => {
   });
 
   it("catches up after the live socket was lost: a job that started and ended meanwhile shows as SUCCEEDED", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const { page, pageErrors } = await newPage(browser);
     // Keep the page's sockets reachable, and a switch that makes new ones fail to connect.
     await page.addInitScript(() => {
       const w = globalThis as unknown as { WebSocket: typeof WebSocket; __sockets: WebSocket[]; __blockWs: boolean };
@@ -227,6 +227,7 @@ describe.skipIf(!chromiumPath)("web job pages in headless Chromium", () => {
 
     await page.evaluate(() => ((globalThis as unknown as { __blockWs: boolean }).__blockWs = false));
     await page.getByTestId(`job-status-${missed.id}`).filter({ hasText: "SUCCEEDED" }).waitFor({ timeout: 45_000 });
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 

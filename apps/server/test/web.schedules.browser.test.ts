@@ -76,13 +76,13 @@ describe.skipIf(!chromiumPath)("web schedules page in headless Chromium", () => 
     await until("the schedule to start a job", async () => (await server.db.scheduleFiring.count({ where: { scheduleId: id, jobId: { not: null } } })) > 0, 60_000, 200);
     await server.graphql(`mutation($id: ID!) { stopSchedule(id: $id) { id } }`, { id });
 
-    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
-    await page.goto(`${server.url}/schedules#token=${server.token}`);
+    const { page, pageErrors } = await openPage(browser, `${server.url}/schedules#token=${server.token}`, 390);
     const item = page.getByTestId(`schedule-${id}`);
     await item.waitFor({ timeout: 30_000 });
     await item.getByText(/Jobs created \([1-9]/).click();
     await item.locator('a[href^="/jobs/detail?id="]').first().waitFor();
     await page.screenshot({ path: path.join(screenshotDir, "schedules-jobs-390.png"), fullPage: true });
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 });
